@@ -1,0 +1,60 @@
+package io.agentcalls.common;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+
+/**
+ * An error that maps to one HTTP status and one envelope. Features throw the static factories below
+ * (or their own subclasses); {@code ApiExceptionHandler} renders them.
+ */
+public class ApiException extends RuntimeException {
+
+    private final HttpStatus status;
+    private final List<String> errors;
+    private final Map<String, Object> extra;
+
+    public ApiException(HttpStatus status, String message, List<String> errors, Map<String, Object> extra) {
+        super(message, null, false, false);
+        this.status = status;
+        this.errors = errors == null ? List.of() : List.copyOf(errors);
+        this.extra = extra == null ? Map.of() : Map.copyOf(extra);
+    }
+
+    public ApiException(HttpStatus status, String message) {
+        this(status, message, List.of(), Map.of());
+    }
+
+    public static ApiException validation(List<String> errors) {
+        return new ApiException(HttpStatus.BAD_REQUEST, "Validation failed", errors, Map.of());
+    }
+
+    public static ApiException validation(String error) {
+        return validation(List.of(error));
+    }
+
+    public static ApiException notFound(String message) {
+        return new ApiException(HttpStatus.NOT_FOUND, message);
+    }
+
+    public static ApiException badRequest(String message) {
+        return new ApiException(HttpStatus.BAD_REQUEST, message);
+    }
+
+    public static ApiException conflict(String message) {
+        return new ApiException(HttpStatus.CONFLICT, message);
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public List<String> errors() {
+        return errors;
+    }
+
+    /** Extra top-level fields of the error body (the seed's missing-variables error carries counts). */
+    public Map<String, Object> extra() {
+        return extra;
+    }
+}

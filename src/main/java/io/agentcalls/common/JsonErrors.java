@@ -1,0 +1,52 @@
+package io.agentcalls.common;
+
+import java.util.stream.Collectors;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/** Turns a body that could not be read into one sentence naming the field, without internals. */
+final class JsonErrors {
+
+    private JsonErrors() {}
+
+    static String describe(HttpMessageNotReadableException e) {
+        Throwable cause = e.getCause();
+        while (cause != null) {
+            if (cause instanceof BodyTooLargeException tooLarge) {
+                return tooLarge.getMessage();
+            }
+            if (cause instanceof JacksonException jackson) {
+                return describe(jackson);
+            }
+            cause = cause.getCause();
+        }
+        return e.getMessage() != null && e.getMessage().startsWith("Required request body is missing")
+                ? "body is required"
+                : "body is not valid JSON";
+    }
+
+    private static String describe(JacksonException e) {
+        String field = path(e);
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return "unknown field '" + (field.isEmpty() ? unknown.getPropertyName() : field) + "'";
+        }
+        if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
+            return field.isEmpty() ? "body has the wrong shape" : field + " has the wrong type or format";
+        }
+        if (e instanceof StreamReadException) {
+            return "body is not valid JSON";
+        }
+        return field.isEmpty() ? "body is not valid JSON" : field + " is invalid";
+    }
+
+    private static String path(JacksonException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
+    }
+}

@@ -1,0 +1,30 @@
+package io.agentcalls.common;
+
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.type.LogicalType;
+
+/**
+ * Request bodies are read strictly: a number where a string belongs (or the reverse) is a wrong type
+ * and a 400, not silently converted, so a client learns of its mistake.
+ */
+@Configuration(proxyBeanMethods = false)
+class StrictJsonConfiguration {
+
+    @Bean
+    JsonMapperBuilderCustomizer strictScalarTypes() {
+        return builder -> {
+            builder.withCoercionConfig(
+                    LogicalType.Textual,
+                    c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+            for (LogicalType type : new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
+                builder.withCoercionConfig(type, c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail));
+            }
+        };
+    }
+}

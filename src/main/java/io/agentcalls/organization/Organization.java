@@ -1,0 +1,3 @@
+package io.agentcalls.organization;
+
+public record Organization(String id, String name) {}

@@ -1,0 +1,2 @@
+/** Organizations, their API keys, and bearer authentication that resolves the caller's organization. */
+package io.agentcalls.organization;
