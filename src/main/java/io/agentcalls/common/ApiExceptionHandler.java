@@ -31,6 +31,11 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Map<String, Object>> api(ApiException e) {
+        return ResponseEntity.status(e.status()).body(bodyOf(e));
+    }
+
+    /** The envelope of an API error, for callers that store an answer before sending it. */
+    public static Map<String, Object> bodyOf(ApiException e) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("success", false);
         body.put("message", e.getMessage());
@@ -38,7 +43,7 @@ public class ApiExceptionHandler {
             body.put("errors", e.errors());
         }
         body.putAll(e.extra());
-        return ResponseEntity.status(e.status()).body(body);
+        return body;
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
