@@ -63,9 +63,9 @@ public class AgentService {
     /** Applies the given fields and recomputes the required variables from the merged prompt. */
     @Transactional
     public Agent update(String organizationId, String agentId, AgentChanges changes) {
-        Agent current = (Ids.looksLike("agt", agentId)
-                        ? repository.findForUpdate(organizationId, agentId)
-                        : Optional.<Agent>empty())
+        Agent current = Optional.of(agentId)
+                .filter(id -> Ids.looksLike("agt", id))
+                .flatMap(id -> repository.findForUpdate(organizationId, id))
                 .orElseThrow(() -> ApiException.notFound(NOT_FOUND));
         return repository.update(
                 organizationId,

@@ -38,9 +38,8 @@ public class PhoneNumberService {
     }
 
     PhoneNumber get(String organizationId, String numberId) {
-        return (Ids.looksLike("num", numberId)
-                        ? repository.find(organizationId, numberId)
-                        : Optional.<PhoneNumber>empty())
+        return wellFormed(numberId)
+                .flatMap(id -> repository.find(organizationId, id))
                 .orElseThrow(() -> ApiException.notFound(NOT_FOUND));
     }
 
@@ -52,9 +51,8 @@ public class PhoneNumberService {
 
     /** Changes whichever of the two is not null. */
     public PhoneNumber update(String organizationId, String numberId, Boolean active, Integer maxConcurrentCalls) {
-        return (Ids.looksLike("num", numberId)
-                        ? repository.update(organizationId, numberId, active, maxConcurrentCalls)
-                        : Optional.<PhoneNumber>empty())
+        return wellFormed(numberId)
+                .flatMap(id -> repository.update(organizationId, id, active, maxConcurrentCalls))
                 .orElseThrow(() -> ApiException.notFound(NOT_FOUND));
     }
 
@@ -62,5 +60,10 @@ public class PhoneNumberService {
         if (!Ids.looksLike("num", numberId) || !repository.softDelete(organizationId, numberId)) {
             throw ApiException.notFound(NOT_FOUND);
         }
+    }
+
+    /** An id that cannot be a number's is not looked up at all. */
+    private static Optional<String> wellFormed(String numberId) {
+        return Ids.looksLike("num", numberId) ? Optional.of(numberId) : Optional.empty();
     }
 }
