@@ -9,7 +9,8 @@ import tools.jackson.databind.type.LogicalType;
 
 /**
  * Request bodies are read strictly: a number where a string belongs (or the reverse) is a wrong type
- * and a 400, not silently converted, so a client learns of its mistake.
+ * and a 400, not silently converted, so a client learns of its mistake. A fraction where an integer
+ * belongs is refused too, rather than truncated (10.5 concurrent calls is not 10).
  */
 @Configuration(proxyBeanMethods = false)
 class StrictJsonConfiguration {
@@ -25,6 +26,8 @@ class StrictJsonConfiguration {
             for (LogicalType type : new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
                 builder.withCoercionConfig(type, c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail));
             }
+            builder.withCoercionConfig(
+                    LogicalType.Integer, c -> c.setCoercion(CoercionInputShape.Float, CoercionAction.Fail));
         };
     }
 }
