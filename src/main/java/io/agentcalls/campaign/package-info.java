@@ -1,0 +1,2 @@
+/** Campaigns and their calling settings: timezone, calling window and attempt caps. */
+package io.agentcalls.campaign;

@@ -1,0 +1,141 @@
+package io.agentcalls.customer;
+
+import io.agentcalls.common.ApiException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ObjIntConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * A customer CSV read record by record (never whole): the header row names the columns, every data
+ * row becomes a {@link ParsedCustomer}. Problems of the file itself (no header, no id column, broken
+ * quoting, bytes that are not UTF-8) are a 400 for the whole file.
+ */
+final class CsvCustomers {
+
+    private static final CSVFormat FORMAT =
+            CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).get();
+    private static final char REPLACEMENT_CHARACTER = '\uFFFD';
+    private static final Pattern LINE = Pattern.compile("line:? ?(\\d+)");
+
+    private final CSVParser parser;
+    private final Iterator<CSVRecord> records;
+    private final CsvHeader header;
+
+    private CsvCustomers(CSVParser parser) {
+        this.parser = parser;
+        this.records = parser.iterator();
+        CSVRecord first = next();
+        if (first == null) {
+            throw ApiException.validation("CSV has no header row");
+        }
+        this.header = CsvHeader.of(first.values());
+    }
+
+    /** Reads the header at once. */
+    static CsvCustomers open(InputStream body) {
+        // Bytes that are not UTF-8 become U+FFFD and fail the record that holds them (see next()):
+        // a decoder that reports them would do so buffers ahead of the line being parsed.
+        Reader reader = new InputStreamReader(body, StandardCharsets.UTF_8);
+        try {
+            return new CsvCustomers(
+                    CSVParser.builder().setReader(reader).setFormat(FORMAT).get());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Custom field names of the header, in column order. */
+    List<String> customFieldNames() {
+        return header.customNames();
+    }
+
+    /** Hands every data row to {@code consumer} with its number (1 = the first row after the header). */
+    void forEach(ObjIntConsumer<ParsedCustomer> consumer) {
+        int row = 0;
+        for (CSVRecord record = next(); record != null; record = next()) {
+            consumer.accept(read(record), ++row);
+        }
+    }
+
+    private ParsedCustomer read(CSVRecord record) {
+        List<String> problems = new ArrayList<>(0);
+        if (record.size() != header.size()) {
+            problems.add("row has " + record.size() + " values but the header has " + header.size() + " columns");
+            String id = header.id() < record.size() ? record.get(header.id()).strip() : null;
+            return ParsedCustomer.of(id == null || id.isEmpty() ? null : id, null, problems);
+        }
+        String id = CustomerFields.id(header.idName(), record.get(header.id()), problems);
+        Map<String, Object> custom = new LinkedHashMap<>();
+        List<String> customNames = header.customNames();
+        for (int i = 0; i < customNames.size(); i++) {
+            String name = customNames.get(i);
+            String value = CustomerFields.customText(name, record.get(header.customColumns()[i]), problems);
+            if (value != null) {
+                custom.put(name, value);
+            }
+        }
+        CustomerData data = new CustomerData(
+                id,
+                CustomerFields.name(value(record, "name"), problems),
+                CustomerFields.phone(value(record, "phone"), problems),
+                CustomerFields.language(value(record, "language"), problems),
+                CustomerFields.paymentStatus(value(record, "payment_status"), problems),
+                CustomerFields.amount("emi_amount", value(record, "emi_amount"), problems),
+                CustomerFields.date("emi_due_date", value(record, "emi_due_date"), problems),
+                CustomerFields.amount("loan_amount", value(record, "loan_amount"), problems),
+                CustomerFields.timezone(value(record, "timezone"), problems),
+                custom);
+        return ParsedCustomer.of(id, data, problems);
+    }
+
+    private String value(CSVRecord record, String field) {
+        int column = header.column(field);
+        return column < 0 ? null : record.get(column);
+    }
+
+    private CSVRecord next() {
+        long line = parser.getCurrentLineNumber() + 1;
+        CSVRecord record;
+        try {
+            record = records.hasNext() ? records.next() : null;
+        } catch (UncheckedIOException e) {
+            throw unreadable(e.getCause(), line);
+        }
+        if (record != null) {
+            for (String value : record.values()) {
+                if (value.indexOf(REPLACEMENT_CHARACTER) >= 0) {
+                    throw ApiException.validation("CSV is not valid UTF-8 at line " + line);
+                }
+            }
+        }
+        return record;
+    }
+
+    private static ApiException unreadable(IOException cause, long line) {
+        String message = String.valueOf(cause.getMessage());
+        Matcher stated = LINE.matcher(message);
+        if (stated.find()) {
+            line = Long.parseLong(stated.group(1));
+        }
+        String reason = message.contains("EOF reached before encapsulated token finished")
+                ? "a quoted value is not closed"
+                : message.contains("Invalid character between encapsulated token and delimiter")
+                        ? "a closing quote is followed by more text"
+                        : "the file is not valid CSV";
+        return ApiException.validation("CSV cannot be parsed at line " + line + ": " + reason);
+    }
+}

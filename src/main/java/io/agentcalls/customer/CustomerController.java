@@ -1,0 +1,71 @@
+package io.agentcalls.customer;
+
+import io.agentcalls.common.ApiResponse;
+import io.agentcalls.common.PageRequest;
+import io.agentcalls.organization.Caller;
+import java.util.List;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+@RestController
+@RequestMapping("/api/v1/campaigns/{campaignId}/customers")
+class CustomerController {
+
+    private final CustomerService customers;
+    private final CustomerImportService imports;
+
+    CustomerController(CustomerService customers, CustomerImportService imports) {
+        this.customers = customers;
+        this.imports = imports;
+    }
+
+    /** {@code customers} is read as raw JSON: each entry is checked on its own, so one bad row is not a 400. */
+    record UpsertCustomersRequest(JsonNode customers) {}
+
+    @PostMapping
+    ApiResponse<ImportResult> upsert(
+            Caller caller, @PathVariable String campaignId, @RequestBody UpsertCustomersRequest request) {
+        List<JsonNode> entries = CustomerJson.entries(request.customers());
+        return ApiResponse.of(imports.upsert(caller.organizationId(), campaignId, entries));
+    }
+
+    @GetMapping
+    ApiResponse<List<Customer>> list(
+            Caller caller,
+            @PathVariable String campaignId,
+            @RequestParam(name = "payment_status", required = false) String paymentStatus,
+            @RequestParam(required = false) String language,
+            @RequestParam(required = false) String limit,
+            @RequestParam(required = false) String cursor) {
+        return ApiResponse.page(customers.list(
+                caller.organizationId(), campaignId, paymentStatus, language, PageRequest.of(limit, cursor)));
+    }
+
+    @GetMapping("/{customerId}")
+    ApiResponse<Customer> get(Caller caller, @PathVariable String campaignId, @PathVariable String customerId) {
+        return ApiResponse.of(customers.get(caller.organizationId(), campaignId, customerId));
+    }
+
+    @PatchMapping("/{customerId}")
+    ApiResponse<Customer> patch(
+            Caller caller,
+            @PathVariable String campaignId,
+            @PathVariable String customerId,
+            @RequestBody JsonNode body) {
+        return ApiResponse.of(customers.patch(caller.organizationId(), campaignId, customerId, body));
+    }
+
+    @DeleteMapping("/{customerId}")
+    ApiResponse<Void> delete(Caller caller, @PathVariable String campaignId, @PathVariable String customerId) {
+        customers.delete(caller.organizationId(), campaignId, customerId);
+        return new ApiResponse<>(true, null, null);
+    }
+}

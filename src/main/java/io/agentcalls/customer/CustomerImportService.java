@@ -1,0 +1,82 @@
+package io.agentcalls.customer;
+
+import java.io.InputStream;
+import java.sql.Connection;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.ObjIntConsumer;
+import javax.sql.DataSource;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Upserts many customers at once, from a JSON array or a CSV stream, through one path: rows are
+ * validated one by one (a bad row is rejected alone), good rows are COPied into a staging table,
+ * then written set-based. All in one transaction: a file that breaks half-way writes nothing.
+ */
+@Service
+class CustomerImportService {
+
+    private final DataSource dataSource;
+    private final CampaignAccess campaigns;
+    private final StagingRepository staging;
+    private final CustomFieldRepository customFields;
+
+    CustomerImportService(
+            DataSource dataSource,
+            CampaignAccess campaigns,
+            StagingRepository staging,
+            CustomFieldRepository customFields) {
+        this.dataSource = dataSource;
+        this.campaigns = campaigns;
+        this.staging = staging;
+        this.customFields = customFields;
+    }
+
+    @Transactional
+    ImportResult upsert(String organizationId, String campaignId, List<JsonNode> customers) {
+        campaigns.lockForWrite(organizationId, campaignId, true);
+        return write(organizationId, campaignId, sink -> {
+            int row = 0;
+            for (JsonNode customer : customers) {
+                sink.accept(CustomerJson.read(customer), ++row);
+            }
+        });
+    }
+
+    @Transactional
+    ImportResult importCsv(String organizationId, String campaignId, InputStream csv) {
+        campaigns.lockForWrite(organizationId, campaignId, true);
+        return write(organizationId, campaignId, CsvCustomers.open(csv)::forEach);
+    }
+
+    private ImportResult write(
+            String organizationId, String campaignId, Consumer<ObjIntConsumer<ParsedCustomer>> customers) {
+        staging.create();
+        ImportTally tally = new ImportTally();
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try (StagingWriter writer = new StagingWriter(connection)) {
+            customers.accept((customer, row) -> {
+                if (customer.isValid()) {
+                    writer.write(row, customer.data());
+                    tally.valid(customer.data());
+                } else {
+                    tally.rejected(row, customer.id(), customer.problem());
+                }
+            });
+            writer.finish();
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+        StagingRepository.Duplicates duplicates = staging.removeDuplicates(ImportTally.MAX_LISTED_ERRORS);
+        long created = staging.upsert(organizationId, campaignId);
+        customFields.add(organizationId, campaignId, tally.customFieldNames());
+        if (created < tally.valid() - duplicates.count() || duplicates.count() > 0) {
+            // an updated customer may have lost a custom field, a duplicate may have been its only carrier
+            customFields.pruneAll(organizationId, campaignId);
+        }
+        return tally.result(created, duplicates.count(), duplicates.first());
+    }
+}

@@ -1,0 +1,165 @@
+package io.agentcalls.customer;
+
+import io.agentcalls.common.ApiException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads one customer object of a JSON request. Field types are checked here (a number where text
+ * belongs is a problem, never converted); the values' rules are {@link CustomerFields}'.
+ */
+final class CustomerJson {
+
+    static final int MAX_CUSTOMERS_PER_REQUEST = 10_000;
+    private static final int MAX_LISTED_SHAPE_PROBLEMS = 20;
+
+    private CustomerJson() {}
+
+    /**
+     * The entries of a request's {@code customers} array. A request of the wrong shape is refused as a
+     * whole, before anything is written; a wrong entry inside a good shape is only that row's problem.
+     */
+    static List<JsonNode> entries(JsonNode customers) {
+        if (customers == null || customers.isNull()) {
+            throw ApiException.validation("customers is required");
+        }
+        if (!customers.isArray()) {
+            throw ApiException.validation("customers must be an array");
+        }
+        if (customers.size() > MAX_CUSTOMERS_PER_REQUEST) {
+            throw ApiException.validation("customers must have at most " + MAX_CUSTOMERS_PER_REQUEST
+                    + " entries (use the CSV import for more)");
+        }
+        List<String> problems = new ArrayList<>();
+        List<JsonNode> entries = new ArrayList<>(customers.size());
+        for (int i = 0; i < customers.size(); i++) {
+            JsonNode entry = customers.get(i);
+            if (!entry.isObject() && problems.size() < MAX_LISTED_SHAPE_PROBLEMS) {
+                problems.add("customers[" + i + "] must be an object");
+            }
+            entries.add(entry);
+        }
+        if (!problems.isEmpty()) {
+            throw ApiException.validation(problems);
+        }
+        return entries;
+    }
+
+    static ParsedCustomer read(JsonNode customer) {
+        List<String> problems = new ArrayList<>();
+        for (String field : customer.propertyNames()) {
+            if (!CustomerFields.ID_FIELDS.contains(field)
+                    && !CustomerFields.DATA_FIELDS.contains(field)
+                    && !field.equals("custom")) {
+                problems.add("unknown field '" + field + "'");
+            }
+        }
+        String id = id(customer, problems);
+        CustomerData data = new CustomerData(
+                id,
+                CustomerFields.name(string(customer, "name", problems), problems),
+                CustomerFields.phone(string(customer, "phone", problems), problems),
+                CustomerFields.language(string(customer, "language", problems), problems),
+                CustomerFields.paymentStatus(string(customer, "payment_status", problems), problems),
+                amount(customer, "emi_amount", problems),
+                CustomerFields.date("emi_due_date", string(customer, "emi_due_date", problems), problems),
+                amount(customer, "loan_amount", problems),
+                CustomerFields.timezone(string(customer, "timezone", problems), problems),
+                custom(customer.get("custom"), problems, false));
+        return ParsedCustomer.of(id, data, problems);
+    }
+
+    private static String id(JsonNode customer, List<String> problems) {
+        List<String> given =
+                CustomerFields.ID_FIELDS.stream().filter(customer::has).sorted().toList();
+        if (given.size() > 1) {
+            problems.add("give only one of id, loan_id, lead_id");
+            return null;
+        }
+        String field = given.isEmpty() ? "id" : given.get(0);
+        return CustomerFields.id(field, string(customer, field, problems), problems);
+    }
+
+    /** The text of a string field; null when absent or JSON null, and a problem for any other type. */
+    static String string(JsonNode object, String field, List<String> problems) {
+        JsonNode node = object.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isString()) {
+            problems.add(field + " must be a string");
+            return null;
+        }
+        return node.stringValue();
+    }
+
+    static BigDecimal amount(JsonNode object, String field, List<String> problems) {
+        JsonNode node = object.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        BigDecimal value = finiteNumber(node);
+        if (value == null) {
+            problems.add(field + " must be a number");
+            return null;
+        }
+        return CustomerFields.amount(field, value, problems);
+    }
+
+    /**
+     * The custom object: string, number and boolean values keep their JSON type, so a number can later
+     * be compared as a number. In a patch a null value removes the field and is kept as null here;
+     * elsewhere null (like an empty string) means the field is absent.
+     */
+    static Map<String, Object> custom(JsonNode node, List<String> problems, boolean keepNulls) {
+        Map<String, Object> custom = new LinkedHashMap<>();
+        if (node == null || node.isNull()) {
+            return custom;
+        }
+        if (!node.isObject()) {
+            problems.add("custom must be an object");
+            return custom;
+        }
+        if (node.size() > CustomerFields.MAX_CUSTOM_FIELDS) {
+            problems.add("custom must have at most " + CustomerFields.MAX_CUSTOM_FIELDS + " fields");
+            return custom;
+        }
+        for (Map.Entry<String, JsonNode> entry : node.properties()) {
+            String name = entry.getKey();
+            JsonNode value = entry.getValue();
+            String nameProblem = CustomerFields.customNameProblem(name);
+            if (nameProblem != null) {
+                problems.add(nameProblem);
+            } else if (value.isNull()) {
+                if (keepNulls) {
+                    custom.put(name, null);
+                }
+            } else if (value.isString()) {
+                String text = CustomerFields.customText(name, value.stringValue(), problems);
+                if (text != null) {
+                    custom.put(name, text);
+                } else if (keepNulls) {
+                    custom.put(name, null);
+                }
+            } else if (value.isBoolean()) {
+                custom.put(name, value.booleanValue());
+            } else if (value.isNumber() && finiteNumber(value) != null) {
+                custom.put(name, finiteNumber(value));
+            } else {
+                problems.add("custom." + name + " must be a string, number or boolean");
+            }
+        }
+        return custom;
+    }
+
+    private static BigDecimal finiteNumber(JsonNode node) {
+        if (!node.isNumber() || (node.isDouble() && !Double.isFinite(node.doubleValue()))) {
+            return null;
+        }
+        return node.decimalValue();
+    }
+}

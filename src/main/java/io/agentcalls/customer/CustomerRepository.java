@@ -1,0 +1,131 @@
+package io.agentcalls.customer;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class CustomerRepository {
+
+    private static final String COLUMNS = """
+            id, name, phone, language, payment_status, emi_amount, emi_due_date, loan_amount, timezone,
+            custom::text AS custom, created_at, updated_at
+            """;
+    private static final String FIND = "SELECT " + COLUMNS + """
+            FROM customers WHERE organization_id = :organizationId AND campaign_id = :campaignId AND id = :id
+            """;
+    private static final String FIND_FOR_UPDATE = FIND + " FOR UPDATE";
+    private static final String LIST = "SELECT " + COLUMNS + """
+            FROM customers
+            WHERE organization_id = :organizationId AND campaign_id = :campaignId
+              AND (CAST(:paymentStatus AS text) IS NULL OR payment_status = :paymentStatus)
+              AND (CAST(:language AS text) IS NULL OR language = :language)
+              AND (CAST(:after AS text) IS NULL OR id > :after)
+            ORDER BY id LIMIT :limit
+            """;
+    // custom is merged as JSON merge patch: given keys replace, keys given as null are removed
+    private static final String UPDATE = """
+            UPDATE customers
+            SET name = :name, phone = :phone, language = :language, payment_status = :paymentStatus,
+                emi_amount = :emiAmount, emi_due_date = CAST(:emiDueDate AS date), loan_amount = :loanAmount,
+                timezone = :timezone, custom = jsonb_strip_nulls(custom || CAST(:customPatch AS jsonb)),
+                updated_at = now()
+            WHERE organization_id = :organizationId AND campaign_id = :campaignId AND id = :id
+            """ + "RETURNING " + COLUMNS;
+    private static final String DELETE = """
+            DELETE FROM customers
+            WHERE organization_id = :organizationId AND campaign_id = :campaignId AND id = :id
+            RETURNING ARRAY(SELECT jsonb_object_keys(custom)) AS custom_names
+            """;
+
+    private final JdbcClient jdbc;
+
+    CustomerRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Customer> find(String organizationId, String campaignId, String id) {
+        return one(FIND, organizationId, campaignId, id);
+    }
+
+    Optional<Customer> findForUpdate(String organizationId, String campaignId, String id) {
+        return one(FIND_FOR_UPDATE, organizationId, campaignId, id);
+    }
+
+    List<Customer> list(
+            String organizationId, String campaignId, String paymentStatus, String language, String after, int limit) {
+        return jdbc.sql(LIST)
+                .param("organizationId", organizationId)
+                .param("campaignId", campaignId)
+                .param("paymentStatus", paymentStatus)
+                .param("language", language)
+                .param("after", after)
+                .param("limit", limit)
+                .query(CustomerRepository::customer)
+                .list();
+    }
+
+    Customer update(String organizationId, String campaignId, CustomerData data, String customPatch) {
+        LocalDate due = data.emiDueDate();
+        return jdbc.sql(UPDATE)
+                .param("organizationId", organizationId)
+                .param("campaignId", campaignId)
+                .param("id", data.id())
+                .param("name", data.name())
+                .param("phone", data.phone())
+                .param("language", data.language())
+                .param("paymentStatus", data.paymentStatus())
+                .param("emiAmount", data.emiAmount())
+                .param("emiDueDate", due == null ? null : due.toString())
+                .param("loanAmount", data.loanAmount())
+                .param("timezone", data.timezone())
+                .param("customPatch", customPatch)
+                .query(CustomerRepository::customer)
+                .single();
+    }
+
+    /** Deletes the customer; the names of its custom fields, or empty when there was no such customer. */
+    Optional<List<String>> delete(String organizationId, String campaignId, String id) {
+        return jdbc.sql(DELETE)
+                .param("organizationId", organizationId)
+                .param("campaignId", campaignId)
+                .param("id", id)
+                .query((rs, row) -> names(rs.getArray("custom_names")))
+                .optional();
+    }
+
+    private Optional<Customer> one(String sql, String organizationId, String campaignId, String id) {
+        return jdbc.sql(sql)
+                .param("organizationId", organizationId)
+                .param("campaignId", campaignId)
+                .param("id", id)
+                .query(CustomerRepository::customer)
+                .optional();
+    }
+
+    private static List<String> names(Array array) throws SQLException {
+        return List.of((String[]) array.getArray());
+    }
+
+    private static Customer customer(ResultSet rs, int row) throws SQLException {
+        return new Customer(
+                rs.getString("id"),
+                rs.getString("name"),
+                rs.getString("phone"),
+                rs.getString("language"),
+                rs.getString("payment_status"),
+                rs.getBigDecimal("emi_amount"),
+                rs.getObject("emi_due_date", LocalDate.class),
+                rs.getBigDecimal("loan_amount"),
+                rs.getString("timezone"),
+                rs.getString("custom"),
+                rs.getObject("created_at", OffsetDateTime.class),
+                rs.getObject("updated_at", OffsetDateTime.class));
+    }
+}

@@ -1,0 +1,76 @@
+package io.agentcalls.customer;
+
+import io.agentcalls.common.ApiException;
+import io.agentcalls.common.Page;
+import io.agentcalls.common.PageRequest;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+
+/** A campaign's customers one at a time, and which custom fields exist in a campaign. */
+@Service
+public class CustomerService {
+
+    private final CampaignAccess campaigns;
+    private final CustomerRepository repository;
+    private final CustomFieldRepository customFields;
+
+    CustomerService(CampaignAccess campaigns, CustomerRepository repository, CustomFieldRepository customFields) {
+        this.campaigns = campaigns;
+        this.repository = repository;
+        this.customFields = customFields;
+    }
+
+    /** Names of the custom fields at least one customer of the campaign has, sorted. */
+    public Set<String> customFieldNames(String organizationId, String campaignId) {
+        return Collections.unmodifiableSet(new LinkedHashSet<>(customFields.names(organizationId, campaignId)));
+    }
+
+    Customer get(String organizationId, String campaignId, String customerId) {
+        campaigns.require(organizationId, campaignId);
+        return repository.find(organizationId, campaignId, customerId).orElseThrow(CustomerService::notFound);
+    }
+
+    Page<Customer> list(
+            String organizationId, String campaignId, String paymentStatus, String language, PageRequest page) {
+        if (paymentStatus != null && !CustomerFields.PAYMENT_STATUSES.contains(paymentStatus)) {
+            throw ApiException.validation(
+                    "payment_status must be one of " + String.join(", ", CustomerFields.PAYMENT_STATUSES));
+        }
+        campaigns.require(organizationId, campaignId);
+        String languageKey = language == null ? null : language.strip().toLowerCase(Locale.ROOT);
+        List<Customer> rows =
+                repository.list(organizationId, campaignId, paymentStatus, languageKey, page.after(), page.fetchSize());
+        return Page.fromOverfetch(rows, page.limit(), Customer::id);
+    }
+
+    @Transactional
+    Customer patch(String organizationId, String campaignId, String customerId, JsonNode body) {
+        CustomerPatch patch = CustomerPatch.read(body);
+        campaigns.lockForWrite(organizationId, campaignId, false);
+        Customer current =
+                repository.findForUpdate(organizationId, campaignId, customerId).orElseThrow(CustomerService::notFound);
+        Customer updated = repository.update(organizationId, campaignId, patch.applyTo(current), patch.customJson());
+        customFields.add(organizationId, campaignId, patch.setCustomNames());
+        customFields.prune(organizationId, campaignId, patch.removedCustomNames());
+        return updated;
+    }
+
+    /** Deletes for good: a customer is the client's own record, the client re-imports it if need be. */
+    @Transactional
+    void delete(String organizationId, String campaignId, String customerId) {
+        campaigns.lockForWrite(organizationId, campaignId, false);
+        List<String> customNames =
+                repository.delete(organizationId, campaignId, customerId).orElseThrow(CustomerService::notFound);
+        customFields.prune(organizationId, campaignId, customNames);
+    }
+
+    private static ApiException notFound() {
+        return ApiException.notFound("Customer not found");
+    }
+}
