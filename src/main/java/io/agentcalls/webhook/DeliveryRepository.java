@@ -52,12 +52,16 @@ class DeliveryRepository {
             FROM webhook_deliveries WHERE organization_id = :organizationId AND id = :id
             """;
     // Only the holder of the lease records the outcome; a node whose lease ran out changes nothing.
+    // An endpoint disabled during the attempt gets its retry parked, like its other deliveries.
     private static final String FINISH_ATTEMPT = """
-            UPDATE webhook_deliveries
+            UPDATE webhook_deliveries d
             SET status = :status, attempts = attempts + 1, schedule_position = schedule_position + 1,
                 last_response_code = :responseCode, last_attempt_at = :attemptedAt,
-                next_attempt_at = CASE WHEN CAST(:delayMillis AS bigint) IS NULL THEN NULL
-                                       ELSE now() + :delayMillis * interval '1 millisecond' END,
+                next_attempt_at = CASE
+                    WHEN CAST(:delayMillis AS bigint) IS NULL THEN NULL
+                    WHEN NOT EXISTS (SELECT 1 FROM webhook_endpoints e WHERE e.organization_id = d.organization_id
+                                     AND e.id = d.endpoint_id AND e.active) THEN NULL
+                    ELSE now() + :delayMillis * interval '1 millisecond' END,
                 claimed_until = NULL, claim_token = NULL
             WHERE organization_id = :organizationId AND id = :id AND claim_token = :token
             """;
