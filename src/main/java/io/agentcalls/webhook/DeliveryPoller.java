@@ -31,6 +31,9 @@ class DeliveryPoller implements SmartLifecycle {
     private final Semaphore wakeUps = new Semaphore(0);
     private final String nodeToken = UUID.randomUUID().toString();
     private volatile boolean running;
+    /** The last poll filled every free worker: a finishing worker should wake the loop. */
+    private volatile boolean backlog;
+
     private ExecutorService workers;
     private Thread loop;
 
@@ -88,23 +91,24 @@ class DeliveryPoller implements SmartLifecycle {
 
     private void pollUntilStopped() {
         while (running) {
-            boolean more = false;
             try {
-                more = pollOnce();
+                backlog = pollOnce();
             } catch (RuntimeException e) {
+                backlog = false;
                 log.warn("Webhook poll failed; trying again in {}", properties.pollInterval(), e);
             }
-            if (!more) {
+            // with a backlog, go on at once while workers are free, else when one finishes
+            if (!backlog || freeWorkers.availablePermits() == 0) {
                 awaitWakeUp();
             }
         }
     }
 
-    /** Claims and dispatches one batch; true when there may be more due work right now. */
+    /** Claims and dispatches one batch; true when all free workers got work, so more may be due. */
     private boolean pollOnce() {
         int free = freeWorkers.availablePermits();
         if (free == 0) {
-            return false;
+            return true;
         }
         List<ClaimedDelivery> claimed = deliveries.claim(free, properties.lease(), nodeToken + ":" + UUID.randomUUID());
         for (ClaimedDelivery delivery : claimed) {
@@ -119,6 +123,9 @@ class DeliveryPoller implements SmartLifecycle {
                             e);
                 } finally {
                     freeWorkers.release();
+                    if (backlog) {
+                        wake();
+                    }
                 }
             });
         }

@@ -18,7 +18,9 @@ import javax.crypto.spec.SecretKeySpec;
 final class WebhookSignature {
 
     static final String SECRET_PREFIX = "whsec_";
-    private static final int SECRET_BYTES = 32;
+    /** A multiple of 3, so the base64 has no padding, which decoders strict either way accept. */
+    private static final int SECRET_BYTES = 33;
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private WebhookSignature() {}
