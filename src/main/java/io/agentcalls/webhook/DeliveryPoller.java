@@ -1,0 +1,144 @@
+package io.agentcalls.webhook;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs on every node: claims due deliveries (FOR UPDATE SKIP LOCKED, so nodes never take the same
+ * one) as many as it has free workers for, and hands each to a worker. It polls every
+ * poll-interval, and at once when woken by a committed event, so the first attempt is immediate.
+ */
+@Component
+class DeliveryPoller implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryPoller.class);
+
+    private final DeliveryRepository deliveries;
+    private final DeliveryAttempter attempter;
+    private final WebhookProperties properties;
+    private final Semaphore freeWorkers;
+    private final Semaphore wakeUps = new Semaphore(0);
+    private final String nodeToken = UUID.randomUUID().toString();
+    private volatile boolean running;
+    /** The last poll filled every free worker: a finishing worker should wake the loop. */
+    private volatile boolean backlog;
+
+    private ExecutorService workers;
+    private Thread loop;
+
+    DeliveryPoller(DeliveryRepository deliveries, DeliveryAttempter attempter, WebhookProperties properties) {
+        this.deliveries = deliveries;
+        this.attempter = attempter;
+        this.properties = properties;
+        this.freeWorkers = new Semaphore(properties.maxConcurrency());
+    }
+
+    /** Asks for a poll now instead of at the next interval. */
+    void wake() {
+        wakeUps.release();
+    }
+
+    @Override
+    public synchronized void start() {
+        AtomicInteger count = new AtomicInteger();
+        workers = new ThreadPoolExecutor(
+                properties.maxConcurrency(),
+                properties.maxConcurrency(),
+                0,
+                TimeUnit.MILLISECONDS,
+                new LinkedBlockingQueue<>(),
+                task -> {
+                    Thread thread = new Thread(task, "webhook-delivery-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        running = true;
+        loop = new Thread(this::pollUntilStopped, "webhook-poller");
+        loop.setDaemon(true);
+        loop.start();
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        wake();
+        try {
+            loop.join(Duration.ofSeconds(5).toMillis());
+            workers.shutdown();
+            // an attempt cut short is not lost: its lease expires and it is attempted again
+            workers.awaitTermination(properties.timeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        workers.shutdownNow();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void pollUntilStopped() {
+        while (running) {
+            try {
+                backlog = pollOnce();
+            } catch (RuntimeException e) {
+                backlog = false;
+                log.warn("Webhook poll failed; trying again in {}", properties.pollInterval(), e);
+            }
+            // with a backlog, go on at once while workers are free, else when one finishes
+            if (!backlog || freeWorkers.availablePermits() == 0) {
+                awaitWakeUp();
+            }
+        }
+    }
+
+    /** Claims and dispatches one batch; true when all free workers got work, so more may be due. */
+    private boolean pollOnce() {
+        int free = freeWorkers.availablePermits();
+        if (free == 0) {
+            return true;
+        }
+        List<ClaimedDelivery> claimed = deliveries.claim(free, properties.lease(), nodeToken + ":" + UUID.randomUUID());
+        for (ClaimedDelivery delivery : claimed) {
+            freeWorkers.acquireUninterruptibly();
+            workers.execute(() -> {
+                try {
+                    attempter.attempt(delivery);
+                } catch (RuntimeException e) {
+                    log.warn(
+                            "Webhook delivery {} attempt could not be recorded; retried after its lease",
+                            delivery.id(),
+                            e);
+                } finally {
+                    freeWorkers.release();
+                    if (backlog) {
+                        wake();
+                    }
+                }
+            });
+        }
+        return claimed.size() == free;
+    }
+
+    private void awaitWakeUp() {
+        try {
+            wakeUps.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+            wakeUps.drainPermits();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+}

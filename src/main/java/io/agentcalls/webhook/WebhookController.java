@@ -1,0 +1,103 @@
+package io.agentcalls.webhook;
+
+import io.agentcalls.common.ApiResponse;
+import io.agentcalls.common.PageRequest;
+import io.agentcalls.organization.Caller;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/webhooks")
+class WebhookController {
+
+    /** More than every event type, so a client sending duplicates is not refused, yet bounded. */
+    private static final int MAX_EVENTS = 50;
+
+    private final WebhookService webhooks;
+
+    WebhookController(WebhookService webhooks) {
+        this.webhooks = webhooks;
+    }
+
+    record CreateWebhookRequest(
+            @NotNull @Size(max = WebhookUrlPolicy.MAX_LENGTH)
+            String url,
+
+            @NotNull @Size(min = 1, max = MAX_EVENTS) List<String> events) {}
+
+    record UpdateWebhookRequest(
+            @Size(min = 1, max = MAX_EVENTS) List<String> events, Boolean active) {}
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    ApiResponse<Webhook> create(Caller caller, @Valid @RequestBody CreateWebhookRequest request) {
+        return ApiResponse.of(webhooks.create(caller.organizationId(), request.url(), request.events()));
+    }
+
+    @GetMapping
+    ApiResponse<List<Webhook>> list(
+            Caller caller,
+            @RequestParam(required = false) String limit,
+            @RequestParam(required = false) String cursor) {
+        return ApiResponse.page(webhooks.list(caller.organizationId(), PageRequest.of(limit, cursor)));
+    }
+
+    @GetMapping("/{webhookId}")
+    ApiResponse<Webhook> get(Caller caller, @PathVariable String webhookId) {
+        return ApiResponse.of(webhooks.get(caller.organizationId(), webhookId));
+    }
+
+    @PatchMapping("/{webhookId}")
+    ApiResponse<Webhook> update(
+            Caller caller, @PathVariable String webhookId, @Valid @RequestBody UpdateWebhookRequest request) {
+        return ApiResponse.of(webhooks.update(caller.organizationId(), webhookId, request.events(), request.active()));
+    }
+
+    @DeleteMapping("/{webhookId}")
+    ApiResponse<Void> delete(Caller caller, @PathVariable String webhookId) {
+        webhooks.delete(caller.organizationId(), webhookId);
+        return new ApiResponse<>(true, null, null);
+    }
+
+    @PostMapping("/{webhookId}/rotate-secret")
+    ApiResponse<Webhook> rotateSecret(Caller caller, @PathVariable String webhookId) {
+        return ApiResponse.of(webhooks.rotateSecret(caller.organizationId(), webhookId));
+    }
+
+    @GetMapping("/{webhookId}/deliveries")
+    ApiResponse<List<WebhookDelivery>> deliveries(
+            Caller caller,
+            @PathVariable String webhookId,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String limit,
+            @RequestParam(required = false) String cursor) {
+        return ApiResponse.page(
+                webhooks.listDeliveries(caller.organizationId(), webhookId, status, PageRequest.of(limit, cursor)));
+    }
+
+    @GetMapping("/{webhookId}/deliveries/{deliveryId}")
+    ApiResponse<WebhookDelivery> delivery(
+            Caller caller, @PathVariable String webhookId, @PathVariable String deliveryId) {
+        return ApiResponse.of(webhooks.getDelivery(caller.organizationId(), webhookId, deliveryId));
+    }
+
+    @PostMapping("/{webhookId}/deliveries/{deliveryId}/redeliver")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    ApiResponse<WebhookDelivery> redeliver(
+            Caller caller, @PathVariable String webhookId, @PathVariable String deliveryId) {
+        return ApiResponse.of(webhooks.redeliver(caller.organizationId(), webhookId, deliveryId));
+    }
+}

@@ -1,0 +1,34 @@
+package io.agentcalls.webhook;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code agentcalls.webhooks.*}.
+ *
+ * @param allowHttp AGENTCALLS_WEBHOOKS_ALLOW_HTTP: allow http to loopback and private addresses
+ *     (tests, demos); never in production
+ * @param pollInterval how often each node looks for due deliveries when it was not woken earlier
+ * @param backoffScale multiplies every retry delay; 1 in production, tiny in tests
+ * @param timeout of one delivery attempt, connection and response together
+ * @param maxConcurrency deliveries in flight at once on this node
+ * @param maxPerOrganization webhook endpoints an organization may have
+ */
+@ConfigurationProperties("agentcalls.webhooks")
+record WebhookProperties(
+        @DefaultValue("false") boolean allowHttp,
+        @DefaultValue("1s") Duration pollInterval,
+        @DefaultValue("1.0") double backoffScale,
+        @DefaultValue("15s") Duration timeout,
+        @DefaultValue("16") int maxConcurrency,
+        @DefaultValue("20") int maxPerOrganization) {
+
+    /**
+     * How long a claimed delivery is reserved to the node attempting it: the whole attempt plus
+     * time to record it. Past it, the node is presumed dead and another node may try.
+     */
+    Duration lease() {
+        return timeout.multipliedBy(2).plusSeconds(30);
+    }
+}

@@ -1,0 +1,2 @@
+/** Outbound webhooks: subscriptions, signed deliveries written with the call change, retries. */
+package io.agentcalls.webhook;
