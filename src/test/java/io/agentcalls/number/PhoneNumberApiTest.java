@@ -218,6 +218,7 @@ class PhoneNumberApiTest extends ApiTest {
         Response overflow = patch(path, key, "{\"maxConcurrentCalls\":99999999999}");
         assertThat(overflow.status()).isEqualTo(400);
         assertThat(overflow.body().at("/message").asString()).isEqualTo("Validation failed");
+        assertThat(overflow.body().at("/errors/0").asString()).startsWith("maxConcurrentCalls");
 
         assertThat(get(path, key).body().get("data")).isEqualTo(number);
     }

@@ -37,7 +37,7 @@ public abstract class ApiTest {
     /** A response with its body parsed as JSON (null when the body is empty or not JSON). */
     public record Response(int status, JsonNode body, String raw, HttpResponse<String> http) {}
 
-    protected Response send(String method, String path, String apiKey, String contentType, String body) {
+    public Response send(String method, String path, String apiKey, String contentType, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(120))
                 .method(
@@ -80,11 +80,11 @@ public abstract class ApiTest {
         }
     }
 
-    protected Response get(String path, String apiKey) {
+    public Response get(String path, String apiKey) {
         return send("GET", path, apiKey, null, null);
     }
 
-    protected Response post(String path, String apiKey, String json) {
+    public Response post(String path, String apiKey, String json) {
         return send("POST", path, apiKey, "application/json", json);
     }
 
@@ -97,7 +97,7 @@ public abstract class ApiTest {
     }
 
     /** A new organization through the admin API; returns its first API key. */
-    protected String newOrganization() {
+    public String newOrganization() {
         Response created =
                 send("POST", "/admin/v1/organizations", ADMIN_TOKEN, "application/json", "{\"name\":\"Test Org\"}");
         if (created.status() != 201) {

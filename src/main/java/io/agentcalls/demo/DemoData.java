@@ -1,0 +1,90 @@
+package io.agentcalls.demo;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+import org.springframework.stereotype.Component;
+
+/**
+ * Seeds a demo organization with fixed ids and a fixed, publicly known API key, so the README's curl
+ * works as written. The seed is data, like a migration: plain idempotent SQL, re-run on every start
+ * with the flag on. Never turn the flag on for real data: anyone who has read the README knows the key.
+ */
+@Component
+@ConditionalOnProperty(name = "agentcalls.demo", havingValue = "true")
+class DemoData {
+
+    static final String ORGANIZATION_ID = "org_000000000000000000000000000de000";
+    static final String API_KEY = "ak_000000000000000000000000000de000_demo-key-anyone-can-read-it";
+    static final String CAMPAIGN_ID = "cmp_000000000000000000000000000de001";
+    static final String AGENT_ID = "agt_000000000000000000000000000de001";
+    static final String DISPOSITION_ID = "dsp_000000000000000000000000000de001";
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private final DataSource dataSource;
+    private final JdbcClient jdbc;
+    private final int port;
+
+    DemoData(DataSource dataSource, JdbcClient jdbc, @Value("${server.port:8080}") int port) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.port = port;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void seed() {
+        new ResourceDatabasePopulator(new ClassPathResource("demo/seed.sql")).execute(dataSource);
+        jdbc.sql("""
+                        INSERT INTO api_keys (organization_id, id, name, key_prefix, key_hash)
+                        VALUES (:organizationId, 'key_000000000000000000000000000de001', 'demo', :prefix, :hash)
+                        ON CONFLICT DO NOTHING
+                        """)
+                .param("organizationId", ORGANIZATION_ID)
+                .param("prefix", API_KEY.substring(0, 42))
+                .param("hash", sha256(API_KEY))
+                .update();
+        log.warn(
+                """
+
+                Demo data is ready (AGENTCALLS_DEMO=true). The demo API key is public; never use this mode for real data.
+                  API key:       {}
+                  Campaign:      {}
+                  Agent:         {}
+                  Dispositions:  {}
+                Try:
+                  curl -s -X POST http://localhost:{}/api/v1/initiate/{}/calls \\
+                    -H 'Authorization: Bearer {}' -H 'Content-Type: application/json' \\
+                    -d '{{"agentId":"{}","dispositionId":"{}","limit":25,"filters":{{"payment_status":["bounced","pending"]}}}}'
+                """.replace("{{", "{").replace("}}", "}"),
+                API_KEY,
+                CAMPAIGN_ID,
+                AGENT_ID,
+                DISPOSITION_ID,
+                port,
+                CAMPAIGN_ID,
+                API_KEY,
+                AGENT_ID,
+                DISPOSITION_ID);
+    }
+
+    private static String sha256(String value) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.agentcalls.initiation;
+
+import io.agentcalls.common.ApiResponse;
+import io.agentcalls.common.PageRequest;
+import io.agentcalls.organization.Caller;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+@RestController
+class InitiateCallsController {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final String REPLAYED = "Idempotent-Replayed";
+
+    private final InitiationLedger ledger;
+
+    InitiateCallsController(InitiationLedger ledger) {
+        this.ledger = ledger;
+    }
+
+    @PostMapping(path = "/api/v1/initiate/{campaignId}/calls", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> initiate(
+            Caller caller,
+            @PathVariable String campaignId,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+            @RequestBody(required = false) JsonNode body) {
+        InitiationOutcome outcome = ledger.initiate(caller, campaignId, idempotencyKey, body);
+        ResponseEntity.BodyBuilder response =
+                ResponseEntity.status(outcome.status()).contentType(MediaType.APPLICATION_JSON);
+        if (outcome.replayed()) {
+            response.header(REPLAYED, "true");
+        }
+        return response.body(outcome.body());
+    }
+
+    @GetMapping("/api/v1/initiations/{initiationId}")
+    ApiResponse<Map<String, Object>> get(Caller caller, @PathVariable String initiationId) {
+        return ApiResponse.of(ledger.get(caller, initiationId));
+    }
+
+    @GetMapping("/api/v1/campaigns/{campaignId}/initiations")
+    ApiResponse<List<Map<String, Object>>> list(
+            Caller caller,
+            @PathVariable String campaignId,
+            @RequestParam(required = false) String limit,
+            @RequestParam(required = false) String cursor) {
+        return ApiResponse.page(ledger.listByCampaign(caller, campaignId, PageRequest.of(limit, cursor)));
+    }
+}

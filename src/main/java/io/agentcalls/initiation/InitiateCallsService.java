@@ -1,0 +1,196 @@
+package io.agentcalls.initiation;
+
+import io.agentcalls.agent.AgentService;
+import io.agentcalls.campaign.CampaignService;
+import io.agentcalls.common.ApiException;
+import io.agentcalls.common.Ids;
+import io.agentcalls.customer.CustomerService;
+import io.agentcalls.disposition.DispositionService;
+import io.agentcalls.number.PhoneNumberService;
+import io.agentcalls.organization.Caller;
+import io.agentcalls.runner.RunnerBatch;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Initiate Call(s): the checks in the seed's order, the one selection statement, dispatch to the
+ * runner, and the answer. Idempotency and the initiation record wrap it in {@link InitiationLedger}.
+ */
+@Service
+class InitiateCallsService {
+
+    static final String FORBIDDEN = "Campaign ID invalid or mismatch for your organization.";
+
+    private final CampaignService campaigns;
+    private final CustomerService customers;
+    private final AgentService agents;
+    private final DispositionService dispositions;
+    private final PhoneNumberService phoneNumbers;
+    private final CustomerSelection selection;
+    private final CallDispatcher dispatcher;
+    private final TransactionTemplate transaction;
+    private final ObjectMapper objectMapper;
+
+    InitiateCallsService(
+            CampaignService campaigns,
+            CustomerService customers,
+            AgentService agents,
+            DispositionService dispositions,
+            PhoneNumberService phoneNumbers,
+            CustomerSelection selection,
+            CallDispatcher dispatcher,
+            TransactionTemplate transaction,
+            ObjectMapper objectMapper) {
+        this.campaigns = campaigns;
+        this.customers = customers;
+        this.agents = agents;
+        this.dispositions = dispositions;
+        this.phoneNumbers = phoneNumbers;
+        this.selection = selection;
+        this.dispatcher = dispatcher;
+        this.transaction = transaction;
+        this.objectMapper = objectMapper;
+    }
+
+    /**
+     * Runs one initiation. Answers that the seed defines as errors are thrown as {@link ApiException};
+     * everything that reached the runner is returned, whatever its status.
+     *
+     * @param initiationId null for a dry run, which writes nothing
+     */
+    InitiationOutcome initiate(Caller caller, String campaignId, InitiateCallsRequest request, String initiationId) {
+        String organizationId = caller.organizationId();
+        var campaign = campaigns
+                .find(organizationId, campaignId)
+                .filter(c -> !"archived".equals(c.status()))
+                .orElseThrow(() -> campaignMissing(organizationId, campaignId));
+        Set<String> customFields = customers.customFieldNames(organizationId, campaignId);
+        FilterSql filter = FilterSql.of(request.filters(), customFields);
+        var agent = agents.find(organizationId, request.agentId())
+                .orElseThrow(() -> ApiException.notFound("Agent not found"));
+        var dispositionSet = dispositions
+                .find(organizationId, request.dispositionId())
+                .orElseThrow(() -> ApiException.notFound("Disposition not found"));
+        List<String> fromNumbers = phoneNumbers.activeNumbers(organizationId).stream()
+                .map(n -> n.number())
+                .toList();
+        if (fromNumbers.isEmpty()) {
+            throw ApiException.badRequest("No active numbers available for this organization");
+        }
+        SelectionQuery query = new SelectionQuery(
+                organizationId,
+                campaignId,
+                campaign.timezone(),
+                campaign.callingWindow().start(),
+                campaign.callingWindow().end(),
+                campaign.maxAttemptsPerDay(),
+                campaign.maxAttemptsPerWeek(),
+                filter,
+                request.limit(),
+                agent.requiredVariables(),
+                customFields,
+                request.dryRun()
+                        ? null
+                        : new SelectionQuery.CallTemplate(initiationId, agent.id(), dispositionSet.id(), fromNumbers));
+        SelectionCounts counts = transaction.execute(status -> checked(selection.run(query), request));
+        long selected = request.dryRun() ? counts.selected() : counts.inserted();
+        SkipCounts skipped = counts.skipped().plusActiveCalls(counts.selected() - selected);
+        if (request.dryRun()) {
+            InitiationResults results =
+                    new InitiationResults(counts.totalMatched(), selected, 0, 0, 0, List.of(), skipped, null, true);
+            return outcome(
+                    HttpStatus.OK, true, "Dry run: calls would be initiated for " + selected + " customers", results);
+        }
+        DispatchReport report = dispatcher.dispatch(new DispatchPlan(
+                organizationId,
+                campaignId,
+                initiationId,
+                new RunnerBatch.Agent(agent.id(), agent.language(), agent.voice(), agent.prompt()),
+                dispositionSet.id(),
+                agent.requiredVariables(),
+                counts.batches()));
+        InitiationResults results = new InitiationResults(
+                counts.totalMatched(),
+                selected,
+                report.initiated(),
+                report.failed(),
+                report.batchesProcessed(),
+                report.errors(),
+                skipped,
+                initiationId,
+                null);
+        if (report.initiated() == selected) {
+            return outcome(HttpStatus.OK, true, "Calls initiated for " + selected + " customers", results);
+        }
+        String message = "Calls initiated for " + report.initiated() + " of " + selected + " customers";
+        HttpStatus status = report.initiated() == 0 ? HttpStatus.INTERNAL_SERVER_ERROR : HttpStatus.MULTI_STATUS;
+        return outcome(status, false, message, results);
+    }
+
+    /** The seed's checks on what the statement found; throwing rolls back every row it wrote. */
+    private static SelectionCounts checked(SelectionCounts counts, InitiateCallsRequest request) {
+        if (counts.totalMatched() == 0) {
+            throw ApiException.notFound("No customers found matching the given filters");
+        }
+        long selected = request.dryRun() ? counts.selected() : counts.inserted();
+        SkipCounts skipped = counts.skipped().plusActiveCalls(counts.selected() - selected);
+        if (selected == 0) {
+            Map<String, Object> extra = new LinkedHashMap<>();
+            extra.put("totalMatched", counts.totalMatched());
+            extra.put("customersSelected", 0);
+            extra.put("skipped", skipped);
+            throw new ApiException(
+                    HttpStatus.BAD_REQUEST, allSkippedMessage(counts.totalMatched(), skipped), List.of(), extra);
+        }
+        if (!counts.missingVariables().isEmpty()) {
+            Map<String, Object> extra = new LinkedHashMap<>();
+            extra.put("totalMatched", counts.totalMatched());
+            extra.put("customersSelected", selected);
+            throw new ApiException(
+                    HttpStatus.BAD_REQUEST,
+                    "Cannot initiate calls: Missing variables: " + String.join(", ", counts.missingVariables()),
+                    List.of(),
+                    extra);
+        }
+        return counts;
+    }
+
+    private static String allSkippedMessage(long matched, SkipCounts skipped) {
+        Map<String, Long> reasons = new LinkedHashMap<>();
+        reasons.put("an active call", skipped.activeCall());
+        reasons.put("on the do-not-call list", skipped.doNotCall());
+        reasons.put("attempt limit reached", skipped.attemptLimit());
+        reasons.put("outside the calling window", skipped.outsideCallingWindow());
+        StringBuilder why = new StringBuilder();
+        reasons.forEach((reason, count) -> {
+            if (count > 0) {
+                why.append(why.length() == 0 ? "" : ", ")
+                        .append(reason)
+                        .append(": ")
+                        .append(count);
+            }
+        });
+        return "Cannot initiate calls: all " + matched + " matching customers were skipped by safeguards (" + why + ")";
+    }
+
+    private ApiException campaignMissing(String organizationId, String campaignId) {
+        if (!Ids.looksLike("cmp", campaignId) || campaigns.existsInAnotherOrganization(organizationId, campaignId)) {
+            return new ApiException(HttpStatus.FORBIDDEN, FORBIDDEN);
+        }
+        return ApiException.notFound("Campaign not found");
+    }
+
+    private InitiationOutcome outcome(HttpStatus status, boolean success, String message, InitiationResults results) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("success", success);
+        body.put("message", message);
+        body.put("results", results);
+        return new InitiationOutcome(status.value(), objectMapper.writeValueAsString(body), false);
+    }
+}

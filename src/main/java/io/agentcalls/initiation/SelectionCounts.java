@@ -1,0 +1,13 @@
+package io.agentcalls.initiation;
+
+import java.util.List;
+
+/** What the selection statement found: matches, skips by reason, selected and written rows. */
+record SelectionCounts(
+        long totalMatched,
+        SkipCounts skipped,
+        long eligible,
+        long selected,
+        long inserted,
+        int batches,
+        List<String> missingVariables) {}

@@ -1,0 +1,54 @@
+-- Demo data (AGENTCALLS_DEMO=true): fixed ids, safe to run on every start.
+INSERT INTO organizations (id, name)
+VALUES ('org_000000000000000000000000000de000', 'Demo Lender')
+ON CONFLICT DO NOTHING;
+
+INSERT INTO campaigns (organization_id, id, name, timezone, calling_window_start, calling_window_end)
+VALUES ('org_000000000000000000000000000de000', 'cmp_000000000000000000000000000de001', 'Demo: November EMI',
+        'Asia/Kolkata', '00:00', '24:00')
+ON CONFLICT DO NOTHING;
+
+INSERT INTO agents (organization_id, id, name, language, voice, prompt, variables, required_variables)
+VALUES ('org_000000000000000000000000000de000', 'agt_000000000000000000000000000de001', 'EMI reminder (Hindi)',
+        'hindi', 'female-1',
+        'Namaste {{name}}, your EMI of {{emi_amount}} is due on {{emi_due_date}}.',
+        '{}', '{name,emi_amount,emi_due_date}')
+ON CONFLICT DO NOTHING;
+
+INSERT INTO disposition_sets (organization_id, id, name)
+VALUES ('org_000000000000000000000000000de000', 'dsp_000000000000000000000000000de001', 'Collections v1')
+ON CONFLICT DO NOTHING;
+
+INSERT INTO disposition_codes (organization_id, disposition_set_id, code, label, category, position)
+VALUES ('org_000000000000000000000000000de000', 'dsp_000000000000000000000000000de001', 'PTP', 'Promise to pay', 'positive', 1),
+       ('org_000000000000000000000000000de000', 'dsp_000000000000000000000000000de001', 'RTP', 'Refused to pay', 'negative', 2),
+       ('org_000000000000000000000000000de000', 'dsp_000000000000000000000000000de001', 'CALLBACK', 'Call back later', 'callback', 3),
+       ('org_000000000000000000000000000de000', 'dsp_000000000000000000000000000de001', 'WRONG_NUMBER', 'Wrong number', 'negative', 4)
+ON CONFLICT DO NOTHING;
+
+INSERT INTO phone_numbers (organization_id, id, number, active, max_concurrent_calls)
+VALUES ('org_000000000000000000000000000de000', 'num_000000000000000000000000000de001', '+918045550100', true, 20)
+ON CONFLICT DO NOTHING;
+
+-- 200 borrowers with varied status, language, due date and custom fields
+INSERT INTO customers (organization_id, campaign_id, id, name, phone, language, payment_status, emi_amount,
+                       emi_due_date, loan_amount, custom)
+SELECT 'org_000000000000000000000000000de000', 'cmp_000000000000000000000000000de001',
+       'LOAN-2025-' || lpad(n::text, 5, '0'),
+       (ARRAY['Asha', 'Ravi', 'Meena', 'Arjun', 'Farah', 'Vikram', 'Lakshmi', 'Imran'])[1 + n % 8] || ' ' ||
+       (ARRAY['Sharma', 'Iyer', 'Khan', 'Patel', 'Reddy', 'Das'])[1 + n % 6],
+       '+9198' || lpad((10000000 + n * 7919)::text, 8, '0'),
+       (ARRAY['hindi', 'english', 'tamil', 'marathi'])[1 + n % 4],
+       (ARRAY['bounced', 'pending', 'partial', 'paid', 'received'])[1 + n % 5],
+       round((2000 + (n * 137) % 18000)::numeric, 2),
+       DATE '2025-08-01' + (n % 45),
+       round((50000 + (n * 7331) % 450000)::numeric, 2),
+       jsonb_build_object('branch', (ARRAY['mumbai', 'delhi', 'pune', 'chennai'])[1 + n % 4],
+                          'product_type', (ARRAY['personal_loan', 'home_loan', 'gold_loan'])[1 + n % 3])
+FROM generate_series(1, 200) AS n
+ON CONFLICT DO NOTHING;
+
+INSERT INTO campaign_custom_fields (organization_id, campaign_id, name)
+VALUES ('org_000000000000000000000000000de000', 'cmp_000000000000000000000000000de001', 'branch'),
+       ('org_000000000000000000000000000de000', 'cmp_000000000000000000000000000de001', 'product_type')
+ON CONFLICT DO NOTHING;
