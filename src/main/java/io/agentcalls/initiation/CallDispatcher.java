@@ -68,7 +68,7 @@ class CallDispatcher {
         executor.shutdown();
     }
 
-    private record BatchResult(int batch, boolean processed, long initiated, long failed, List<BatchError> errors) {}
+    record BatchResult(int batch, boolean processed, long initiated, long failed, List<BatchError> errors) {}
 
     DispatchReport dispatch(DispatchPlan plan) {
         Semaphore inFlight = new Semaphore(parallelism);
@@ -110,6 +110,11 @@ class CallDispatcher {
         if (claimed.isEmpty()) {
             return new BatchResult(batch, false, 0, 0, List.of());
         }
+        return sendClaimed(plan, batch, claimed);
+    }
+
+    /** Sends calls this node has claimed to the runner and records its answer; also used by recovery. */
+    BatchResult sendClaimed(DispatchPlan plan, int batch, List<DispatchRepository.ClaimedCall> claimed) {
         List<String> accepted;
         List<FailedCall> failed = new ArrayList<>();
         try {

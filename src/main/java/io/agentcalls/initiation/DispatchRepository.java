@@ -30,6 +30,34 @@ class DispatchRepository {
                       c.payment_status, c.emi_amount, c.emi_due_date, c.loan_amount, c.timezone, c.custom::text AS custom
             """;
 
+    /**
+     * Queued calls nobody is working on: their lease ran out, or they never had one and are older
+     * than the grace an initiation gets to dispatch its own batches. Claimed across organizations,
+     * oldest first, SKIP LOCKED so every node can run recovery at once.
+     */
+    private static final String CLAIM_STALE = """
+            WITH due AS (
+                SELECT organization_id, id FROM calls
+                WHERE status = 'queued' AND coalesce(claimed_until, queued_at + CAST(:grace AS interval)) < now()
+                ORDER BY queued_at
+                LIMIT :limit
+                FOR UPDATE SKIP LOCKED
+            )
+            UPDATE calls k
+            SET claimed_until = now() + CAST(:lease AS interval), updated_at = now()
+            FROM due
+            WHERE k.organization_id = due.organization_id AND k.id = due.id
+            RETURNING k.organization_id, k.initiation_id, k.batch, k.campaign_id, k.agent_id, k.disposition_set_id,
+                      k.id AS call_id, k.customer_id, k.to_phone, k.from_number,
+                      (SELECT jsonb_build_object('id', c.id, 'name', c.name, 'phone', c.phone, 'language', c.language,
+                                  'payment_status', c.payment_status, 'emi_amount', c.emi_amount::text,
+                                  'emi_due_date', c.emi_due_date::text, 'loan_amount', c.loan_amount::text,
+                                  'timezone', c.timezone, 'custom', c.custom)
+                       FROM customers c
+                       WHERE c.organization_id = k.organization_id AND c.campaign_id = k.campaign_id
+                         AND c.id = k.customer_id) AS customer
+            """;
+
     private static final List<String> STANDARD_FIELDS = List.of(
             "name", "phone", "language", "payment_status", "emi_amount", "emi_due_date", "loan_amount", "timezone");
 
@@ -52,6 +80,59 @@ class DispatchRepository {
                 .param("lease", lease.toSeconds() + " seconds")
                 .query(this::claimedCall)
                 .list();
+    }
+
+    /** A queued call claimed by recovery, with what its batch was sent with. */
+    record StaleCall(
+            String organizationId,
+            String initiationId,
+            int batch,
+            String campaignId,
+            String agentId,
+            String dispositionSetId,
+            ClaimedCall call) {}
+
+    /** Stale queued calls; a call whose customer was deleted meanwhile comes with null fields. */
+    List<StaleCall> claimStale(Duration grace, Duration lease, int limit) {
+        return jdbc.sql(CLAIM_STALE)
+                .param("grace", grace.toSeconds() + " seconds")
+                .param("lease", lease.toSeconds() + " seconds")
+                .param("limit", limit)
+                .query((rs, row) -> new StaleCall(
+                        rs.getString("organization_id"),
+                        rs.getString("initiation_id"),
+                        rs.getInt("batch"),
+                        rs.getString("campaign_id"),
+                        rs.getString("agent_id"),
+                        rs.getString("disposition_set_id"),
+                        new ClaimedCall(
+                                rs.getString("call_id"),
+                                rs.getString("customer_id"),
+                                rs.getString("to_phone"),
+                                rs.getString("from_number"),
+                                customerFields(rs.getString("customer")))))
+                .list();
+    }
+
+    /** A customer row as JSON (to_jsonb) turned into field texts; null when the customer is gone. */
+    private Map<String, String> customerFields(String customerJson) {
+        if (customerJson == null) {
+            return null;
+        }
+        JsonNode customer = objectMapper.readTree(customerJson);
+        Map<String, String> fields = new HashMap<>();
+        customer.path("custom").properties().forEach(e -> putText(fields, e.getKey(), e.getValue()));
+        for (String field : STANDARD_FIELDS) {
+            putText(fields, field, customer.path(field));
+        }
+        fields.put("id", customer.path("id").asString());
+        return fields;
+    }
+
+    private static void putText(Map<String, String> fields, String name, JsonNode value) {
+        if (!value.isMissingNode() && !value.isNull()) {
+            fields.put(name, value.isString() ? value.asString() : value.toString());
+        }
     }
 
     private ClaimedCall claimedCall(ResultSet rs, int row) throws SQLException {
