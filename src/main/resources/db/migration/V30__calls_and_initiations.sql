@@ -35,7 +35,9 @@ CREATE TABLE calls (
                            'queued', 'initiated', 'ringing', 'in_progress', 'completed', 'no_answer',
                            'busy', 'voicemail', 'failed', 'failed_to_initiate', 'cancelled')),
     attempt            integer NOT NULL DEFAULT 1,
-    -- a dispatcher's lease on a queued call; an expired lease lets recovery re-submit it
+    -- who is sending a queued call (its initiation, or a recovery run) and until when; an expired
+    -- lease lets recovery send it again
+    claimed_by         text,
     claimed_until      timestamptz,
     queued_at          timestamptz NOT NULL DEFAULT now(),
     initiated_at       timestamptz,

@@ -28,8 +28,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Hands an initiation's queued calls to the runner in batches of 500, a bounded number in flight.
- * Each batch is claimed in its own short transaction and the runner is called after it commits;
- * the answer is written back through {@link CallService}.
+ * The rows were written leased to the initiation, so a batch is only read, never locked, while the
+ * runner is called; a long initiation renews its lease as it goes, and recovery takes over the
+ * calls of one whose node died once the lease runs out. The answer is written back through
+ * {@link CallService}.
  */
 @Component
 class CallDispatcher {
@@ -73,9 +75,15 @@ class CallDispatcher {
     DispatchReport dispatch(DispatchPlan plan) {
         Semaphore inFlight = new Semaphore(parallelism);
         List<Future<BatchResult>> results = new ArrayList<>();
+        long leaseRenewedAt = System.nanoTime();
         for (int batch = 1; batch <= plan.batches(); batch++) {
             int number = batch;
             inFlight.acquireUninterruptibly();
+            if (System.nanoTime() - leaseRenewedAt > lease.toNanos() / 4) {
+                // a long initiation keeps its queued calls, so recovery leaves them alone
+                repository.extendLease(plan.organizationId(), plan.initiationId(), lease);
+                leaseRenewedAt = System.nanoTime();
+            }
             results.add(executor.submit(() -> {
                 try {
                     return dispatchBatch(plan, number);
@@ -102,9 +110,9 @@ class CallDispatcher {
     private BatchResult dispatchBatch(DispatchPlan plan, int batch) {
         List<DispatchRepository.ClaimedCall> claimed;
         try {
-            claimed = repository.claimBatch(plan.organizationId(), plan.initiationId(), batch, lease);
+            claimed = repository.readBatch(plan.organizationId(), plan.initiationId(), batch);
         } catch (RuntimeException e) {
-            log.error("Could not claim batch {} of initiation {}", batch, plan.initiationId(), e);
+            log.error("Could not read batch {} of initiation {}", batch, plan.initiationId(), e);
             return new BatchResult(batch, false, 0, 0, List.of());
         }
         if (claimed.isEmpty()) {

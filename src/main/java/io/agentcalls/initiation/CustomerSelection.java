@@ -1,10 +1,12 @@
 package io.agentcalls.initiation;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -65,10 +67,11 @@ class CustomerSelection {
     private static final String INSERT = """
             , inserted AS (
                 INSERT INTO calls (organization_id, id, campaign_id, customer_id, initiation_id, batch, agent_id,
-                                   disposition_set_id, from_number, to_phone)
+                                   disposition_set_id, from_number, to_phone, claimed_by, claimed_until)
                 SELECT :organizationId, new_id('call'), :campaignId, s.id, :initiationId,
                        ((s.position - 1) / :batchSize) + 1, :agentId, :dispositionSetId,
-                       (CAST(:fromNumbers AS text[]))[((s.position - 1) % :fromNumberCount) + 1], s.phone
+                       (CAST(:fromNumbers AS text[]))[((s.position - 1) % :fromNumberCount) + 1], s.phone,
+                       :initiationId, now() + CAST(:lease AS interval)
                 FROM selected s
                 ORDER BY s.position
                 ON CONFLICT DO NOTHING
@@ -92,15 +95,18 @@ class CustomerSelection {
             "(SELECT count(*) FROM inserted) AS inserted, (SELECT coalesce(max(batch), 0) FROM inserted) AS batches";
 
     private final JdbcClient jdbc;
+    /** Rows are written already leased to their initiation, so dispatching them needs no claim. */
+    private final Duration lease;
 
-    CustomerSelection(JdbcClient jdbc) {
+    CustomerSelection(JdbcClient jdbc, @Value("${agentcalls.initiation.batch-lease:5m}") Duration lease) {
         this.jdbc = jdbc;
+        this.lease = lease;
     }
 
     /** The statement's text and parameters, ready to run (or to explain). */
     record Statement(String sql, Map<String, Object> parameters) {}
 
-    static Statement statement(SelectionQuery query) {
+    Statement statement(SelectionQuery query) {
         Map<String, Object> parameters = new LinkedHashMap<>(query.filter().parameters());
         String variableCounts = variableCounts(query.requiredVariables(), query.customFieldNames(), parameters);
         boolean writes = query.calls() != null;
@@ -123,6 +129,7 @@ class CustomerSelection {
             parameters.put("fromNumbers", query.calls().fromNumbers().toArray(String[]::new));
             parameters.put("fromNumberCount", query.calls().fromNumbers().size());
             parameters.put("batchSize", BATCH_SIZE);
+            parameters.put("lease", lease.toSeconds() + " seconds");
         }
         return new Statement(sql, parameters);
     }

@@ -19,15 +19,23 @@ import tools.jackson.databind.ObjectMapper;
 @Repository
 class DispatchRepository {
 
-    private static final String CLAIM_BATCH = """
-            UPDATE calls k
-            SET claimed_until = now() + CAST(:lease AS interval), updated_at = now()
-            FROM customers c
+    /** The calls of one batch that its initiation still holds (recovery has not taken them over). */
+    private static final String READ_BATCH = """
+            SELECT k.id AS call_id, k.customer_id, k.to_phone, k.from_number, c.name, c.phone, c.language,
+                   c.payment_status, c.emi_amount, c.emi_due_date, c.loan_amount, c.timezone, c.custom::text AS custom
+            FROM calls k
+            JOIN customers c ON c.organization_id = k.organization_id AND c.campaign_id = k.campaign_id
+                            AND c.id = k.customer_id
             WHERE k.organization_id = :organizationId AND k.initiation_id = :initiationId AND k.batch = :batch
-              AND k.status = 'queued' AND (k.claimed_until IS NULL OR k.claimed_until < now())
-              AND c.organization_id = k.organization_id AND c.campaign_id = k.campaign_id AND c.id = k.customer_id
-            RETURNING k.id AS call_id, k.customer_id, k.to_phone, k.from_number, c.name, c.phone, c.language,
-                      c.payment_status, c.emi_amount, c.emi_due_date, c.loan_amount, c.timezone, c.custom::text AS custom
+              AND k.status = 'queued' AND k.claimed_by = :initiationId AND k.claimed_until > now()
+            ORDER BY c.emi_due_date NULLS LAST, c.id
+            """;
+
+    /** The heartbeat of a long initiation: its remaining queued calls stay its own. */
+    private static final String EXTEND_LEASE = """
+            UPDATE calls SET claimed_until = now() + CAST(:lease AS interval)
+            WHERE organization_id = :organizationId AND initiation_id = :initiationId AND status = 'queued'
+              AND claimed_by = :initiationId AND claimed_until > now()
             """;
 
     /**
@@ -44,7 +52,7 @@ class DispatchRepository {
                 FOR UPDATE SKIP LOCKED
             )
             UPDATE calls k
-            SET claimed_until = now() + CAST(:lease AS interval), updated_at = now()
+            SET claimed_by = :claimant, claimed_until = now() + CAST(:lease AS interval), updated_at = now()
             FROM due
             WHERE k.organization_id = due.organization_id AND k.id = due.id
             RETURNING k.organization_id, k.initiation_id, k.batch, k.campaign_id, k.agent_id, k.disposition_set_id,
@@ -72,14 +80,21 @@ class DispatchRepository {
     /** A claimed call with every field of its customer as text, for the agent's variables. */
     record ClaimedCall(String callId, String customerId, String to, String from, Map<String, String> fields) {}
 
-    List<ClaimedCall> claimBatch(String organizationId, String initiationId, int batch, Duration lease) {
-        return jdbc.sql(CLAIM_BATCH)
+    List<ClaimedCall> readBatch(String organizationId, String initiationId, int batch) {
+        return jdbc.sql(READ_BATCH)
                 .param("organizationId", organizationId)
                 .param("initiationId", initiationId)
                 .param("batch", batch)
-                .param("lease", lease.toSeconds() + " seconds")
                 .query(this::claimedCall)
                 .list();
+    }
+
+    void extendLease(String organizationId, String initiationId, Duration lease) {
+        jdbc.sql(EXTEND_LEASE)
+                .param("organizationId", organizationId)
+                .param("initiationId", initiationId)
+                .param("lease", lease.toSeconds() + " seconds")
+                .update();
     }
 
     /** A queued call claimed by recovery, with what its batch was sent with. */
@@ -95,6 +110,7 @@ class DispatchRepository {
     /** Stale queued calls; a call whose customer was deleted meanwhile comes with null fields. */
     List<StaleCall> claimStale(Duration grace, Duration lease, int limit) {
         return jdbc.sql(CLAIM_STALE)
+                .param("claimant", "recovery_" + java.util.UUID.randomUUID())
                 .param("grace", grace.toSeconds() + " seconds")
                 .param("lease", lease.toSeconds() + " seconds")
                 .param("limit", limit)
