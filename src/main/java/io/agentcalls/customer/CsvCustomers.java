@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.function.ObjIntConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -113,7 +114,10 @@ final class CsvCustomers {
         try {
             record = records.hasNext() ? records.next() : null;
         } catch (UncheckedIOException e) {
-            throw unreadable(e.getCause(), line);
+            if (e.getCause() instanceof CSVException malformed) {
+                throw unparsable(malformed, line);
+            }
+            throw e; // reading the body failed, e.g. the client went away: not the file's fault
         }
         if (record != null) {
             for (String value : record.values()) {
@@ -125,7 +129,7 @@ final class CsvCustomers {
         return record;
     }
 
-    private static ApiException unreadable(IOException cause, long line) {
+    private static ApiException unparsable(CSVException cause, long line) {
         String message = String.valueOf(cause.getMessage());
         Matcher stated = LINE.matcher(message);
         if (stated.find()) {

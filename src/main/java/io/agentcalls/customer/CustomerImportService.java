@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.ObjIntConsumer;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,6 +20,8 @@ import tools.jackson.databind.JsonNode;
  */
 @Service
 class CustomerImportService {
+
+    private static final Logger log = LoggerFactory.getLogger(CustomerImportService.class);
 
     private final DataSource dataSource;
     private final CampaignAccess campaigns;
@@ -54,6 +58,7 @@ class CustomerImportService {
 
     private ImportResult write(
             String organizationId, String campaignId, Consumer<ObjIntConsumer<ParsedCustomer>> customers) {
+        long started = System.nanoTime();
         staging.create();
         ImportTally tally = new ImportTally();
         Connection connection = DataSourceUtils.getConnection(dataSource);
@@ -70,13 +75,33 @@ class CustomerImportService {
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
+        long staged = System.nanoTime();
         StagingRepository.Duplicates duplicates = staging.removeDuplicates(ImportTally.MAX_LISTED_ERRORS);
+        long deduplicated = System.nanoTime();
         long created = staging.upsert(organizationId, campaignId);
+        long upserted = System.nanoTime();
         customFields.add(organizationId, campaignId, tally.customFieldNames());
         if (created < tally.valid() - duplicates.count() || duplicates.count() > 0) {
             // an updated customer may have lost a custom field, a duplicate may have been its only carrier
             customFields.pruneAll(organizationId, campaignId);
         }
-        return tally.result(created, duplicates.count(), duplicates.first());
+        ImportResult result = tally.result(created, duplicates.count(), duplicates.first());
+        log.info(
+                "Upserted customers into {}: received {}, created {}, updated {}, rejected {};"
+                        + " read and staged in {} ms, duplicates {} ms, upsert {} ms, custom fields {} ms",
+                campaignId,
+                result.received(),
+                result.created(),
+                result.updated(),
+                result.rejected(),
+                millis(started, staged),
+                millis(staged, deduplicated),
+                millis(deduplicated, upserted),
+                millis(upserted, System.nanoTime()));
+        return result;
+    }
+
+    private static long millis(long from, long to) {
+        return (to - from) / 1_000_000;
     }
 }

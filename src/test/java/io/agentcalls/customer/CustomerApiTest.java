@@ -197,6 +197,14 @@ class CustomerApiTest extends CustomerApiTestBase {
     }
 
     @Test
+    void anEmptyListOrAHeaderOnlyFileIsAnsweredWithZeros() {
+        String key = newOrganization();
+        String campaign = newCampaign(key);
+        assertThat(counts(upsert(key, campaign, "[]"))).isEqualTo("0/0/0/0");
+        assertThat(counts(importCsv(key, campaign, "id,phone\n"))).isEqualTo("0/0/0/0");
+    }
+
+    @Test
     void tenThousandCustomersFitInOneRequest() {
         String key = newOrganization();
         String campaign = newCampaign(key);
