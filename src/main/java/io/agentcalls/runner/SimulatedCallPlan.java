@@ -95,7 +95,9 @@ record SimulatedCallPlan(
         }
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("ptp_date", today.plusDays(between(random, 1, 10)).toString());
-        data.put("ptp_amount", amount.stripTrailingZeros().scale() <= 0 ? amount.longValue() : amount.doubleValue());
+        // a whole amount as a JSON integer (4500), else with its paise (2250.5)
+        BigDecimal plain = amount.stripTrailingZeros();
+        data.put("ptp_amount", plain.scale() <= 0 ? (Object) plain.longValueExact() : (Object) plain.doubleValue());
         return data;
     }
 
