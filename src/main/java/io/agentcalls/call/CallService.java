@@ -1,6 +1,11 @@
 package io.agentcalls.call;
 
+import io.agentcalls.common.ApiException;
+import io.agentcalls.common.Page;
+import io.agentcalls.common.PageRequest;
 import java.util.List;
+import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -9,9 +14,25 @@ import org.springframework.transaction.annotation.Transactional;
 public class CallService {
 
     private final CallRepository calls;
+    private final CallQueryRepository queries;
+    private final RunnerEventProcessor runnerEvents;
+    private final CallCancellation cancellation;
+    private final CampaignStatsQuery stats;
+    private final ApplicationEventPublisher events;
 
-    CallService(CallRepository calls) {
+    CallService(
+            CallRepository calls,
+            CallQueryRepository queries,
+            RunnerEventProcessor runnerEvents,
+            CallCancellation cancellation,
+            CampaignStatsQuery stats,
+            ApplicationEventPublisher events) {
         this.calls = calls;
+        this.queries = queries;
+        this.runnerEvents = runnerEvents;
+        this.cancellation = cancellation;
+        this.stats = stats;
+        this.events = events;
     }
 
     /** A call the runner refused, with the runner's reason. */
@@ -20,17 +41,73 @@ public class CallService {
     /**
      * Records what the runner answered for dispatched calls: accepted ones become {@code initiated},
      * refused ones {@code failed_to_initiate} with their reason. Only calls still {@code queued}
-     * change, so a late or repeated answer never moves a call backwards.
+     * change, so a late or repeated answer never moves a call backwards. Publishes one
+     * {@link CallStatusChanged} per changed call, built from the rows the UPDATE returned.
      *
      * @return how many calls changed to initiated and to failed_to_initiate
      */
     @Transactional
     public DispatchOutcome recordDispatchOutcome(
             String organizationId, List<String> accepted, List<FailedCall> failed) {
-        int initiated = accepted.isEmpty() ? 0 : calls.markInitiated(organizationId, accepted);
-        int failedCount = failed.isEmpty() ? 0 : calls.markFailedToInitiate(organizationId, failed);
-        return new DispatchOutcome(initiated, failedCount);
+        List<CallRow> initiated = accepted.isEmpty() ? List.of() : calls.markInitiated(organizationId, accepted);
+        List<CallRow> refused = failed.isEmpty() ? List.of() : calls.markFailedToInitiate(organizationId, failed);
+        initiated.forEach(row -> publishStatus(row, row.initiatedAt()));
+        refused.forEach(row -> publishStatus(row, row.endedAt()));
+        return new DispatchOutcome(initiated.size(), refused.size());
     }
 
     public record DispatchOutcome(int initiated, int failedToInitiate) {}
+
+    /**
+     * Applies the workflow runner's events (at most 1,000), in one transaction: unknown calls and
+     * disposition codes outside the call's set are rejected one by one, repeats and steps a call is
+     * already past are ignored. The HTTP events endpoint and the simulated runner both come here.
+     */
+    public RunnerEventsResult applyRunnerEvents(List<RunnerEvent> events) {
+        return runnerEvents.apply(events);
+    }
+
+    /** A call as the API shows it; another organization's call is not found. */
+    public Map<String, Object> getCall(String organizationId, String callId) {
+        return queries.find(organizationId, callId)
+                .map(CallRow::view)
+                .orElseThrow(() -> ApiException.notFound("Call not found"));
+    }
+
+    /** Calls newest first. */
+    public Page<Map<String, Object>> listCalls(String organizationId, CallFilter filter, PageRequest page) {
+        List<CallRow> rows = queries.list(organizationId, filter, page.after(), page.fetchSize());
+        return Page.fromOverfetch(rows, page.limit(), CallRow::id).map(CallRow::view);
+    }
+
+    /**
+     * Cancels a call not yet answered (queued, initiated, ringing) and tells the runner.
+     *
+     * @throws ApiException 404 for an unknown call, 409 for a call that is answered or over
+     */
+    public Map<String, Object> cancelCall(String organizationId, String callId) {
+        return cancellation.cancelCall(organizationId, callId);
+    }
+
+    /** @param notCancellable the initiation's other calls: answered, or over (cancelled before included) */
+    public record CancelledCalls(long cancelled, long notCancellable) {}
+
+    /** Cancels every call of an initiation that is not yet answered. */
+    public CancelledCalls cancelInitiation(String organizationId, String initiationId) {
+        return cancellation.cancelInitiation(organizationId, initiationId);
+    }
+
+    public CampaignStats campaignStats(String organizationId, String campaignId) {
+        return stats.stats(organizationId, campaignId);
+    }
+
+    /** What a simulated runner needs to play these calls the way such customers would answer. */
+    public List<CallProfile> callProfiles(String organizationId, List<String> callIds) {
+        return callIds.isEmpty() ? List.of() : queries.profiles(organizationId, callIds);
+    }
+
+    private void publishStatus(CallRow row, java.time.OffsetDateTime occurredAt) {
+        events.publishEvent(new CallStatusChanged(
+                row.organizationId(), row.id(), row.status().value(), occurredAt, row.view()));
+    }
 }

@@ -65,6 +65,29 @@ class HttpWorkflowRunner implements WorkflowRunner {
         }
     }
 
+    /** {@code POST {runnerUrl}/cancel} with {@code {"callIds":[...]}}, signed like batches. */
+    @Override
+    public void cancel(String organizationId, List<String> callIds) {
+        byte[] body = objectMapper.writeValueAsBytes(java.util.Map.of("callIds", callIds));
+        String timestamp = Long.toString(System.currentTimeMillis() / 1000);
+        try {
+            client.post()
+                    .uri("/cancel")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .header(RunnerSignature.TIMESTAMP_HEADER, timestamp)
+                    .header(RunnerSignature.SIGNATURE_HEADER, signature.sign(timestamp, body))
+                    .body(body)
+                    .retrieve()
+                    .toBodilessEntity();
+        } catch (RestClientResponseException e) {
+            throw RunnerFailure.because(reasonOf(e), e);
+        } catch (ResourceAccessException e) {
+            throw hasCause(e, HttpTimeoutException.class)
+                    ? RunnerFailure.timeout(e)
+                    : RunnerFailure.because("Workflow runner unreachable", e);
+        }
+    }
+
     private BatchOutcome parse(String answer) {
         try {
             JsonNode node = objectMapper.readTree(answer == null ? "" : answer);

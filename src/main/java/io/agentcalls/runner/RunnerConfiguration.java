@@ -7,10 +7,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import tools.jackson.databind.ObjectMapper;
 
-/** The HTTP runner when AGENTCALLS_RUNNER_URL is set, else the simulated runner. */
+/** The HTTP runner when AGENTCALLS_RUNNER_URL is set, else the simulated runner (which plays calls on a schedule). */
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 class RunnerConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(RunnerConfiguration.class);
@@ -32,11 +34,15 @@ class RunnerConfiguration {
             @Value("${agentcalls.runner.simulated.fail-batch-share:0}") double failBatchShare,
             @Value("${agentcalls.runner.simulated.timeout-batch-share:0}") double timeoutBatchShare,
             RunnerSignature signature,
-            ObjectMapper objectMapper) {
+            ObjectMapper objectMapper,
+            SimulatedCallPlayer player) {
         if (url.isBlank()) {
-            log.info("AGENTCALLS_RUNNER_URL is unset: using the simulated workflow runner");
+            log.info(
+                    "AGENTCALLS_RUNNER_URL is unset: using the simulated workflow runner ({})",
+                    player.enabled() ? "plays calls" : "does not play calls");
             return new SimulatedWorkflowRunner(
-                    new SimulatedRunnerSettings(rejectCallShare, failBatchShare, timeoutBatchShare, Duration.ZERO));
+                    new SimulatedRunnerSettings(rejectCallShare, failBatchShare, timeoutBatchShare, Duration.ZERO),
+                    player);
         }
         log.info("Using the HTTP workflow runner at {} (timeout {})", url, timeout);
         return new HttpWorkflowRunner(url, timeout, signature, objectMapper);

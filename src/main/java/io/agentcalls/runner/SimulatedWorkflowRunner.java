@@ -16,9 +16,17 @@ public class SimulatedWorkflowRunner implements WorkflowRunner {
     private static final Logger log = LoggerFactory.getLogger(SimulatedWorkflowRunner.class);
 
     private final AtomicReference<SimulatedRunnerSettings> settings;
+    private final SimulatedCallPlayer player;
 
+    /** A runner that accepts calls but does not play them (no status events follow). */
     public SimulatedWorkflowRunner(SimulatedRunnerSettings settings) {
+        this(settings, null);
+    }
+
+    /** A runner that plays the calls it accepts through {@code player}. */
+    SimulatedWorkflowRunner(SimulatedRunnerSettings settings, SimulatedCallPlayer player) {
         this.settings = new AtomicReference<>(settings);
+        this.player = player;
     }
 
     /** Changes the misbehaviour at run time (tests, demos); in-flight batches keep what they read. */
@@ -50,11 +58,31 @@ public class SimulatedWorkflowRunner implements WorkflowRunner {
                 accepted.add(call.callId());
             }
         }
+        play(batch.organizationId(), accepted);
         log.debug(
                 "Simulated runner took batch {} ({} calls)",
                 batch.batchId(),
                 batch.calls().size());
         return new BatchOutcome(accepted, rejected);
+    }
+
+    /** Accepted means queued for playback, durably, before the answer goes back. */
+    private void play(String organizationId, List<String> accepted) {
+        if (player == null) {
+            return;
+        }
+        try {
+            player.accept(organizationId, accepted);
+        } catch (RuntimeException e) {
+            throw RunnerFailure.because("Simulated runner could not take the calls", e);
+        }
+    }
+
+    @Override
+    public void cancel(String organizationId, List<String> callIds) {
+        if (player != null) {
+            player.forget(organizationId, callIds);
+        }
     }
 
     /** A stable number in [0, 1) for an id. */

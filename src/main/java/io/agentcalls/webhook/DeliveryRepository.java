@@ -23,6 +23,10 @@ class DeliveryRepository {
             FROM webhook_endpoints e
             WHERE e.organization_id = :organizationId AND e.active AND :eventType = ANY (e.events)
             """;
+    private static final String HAS_SUBSCRIBERS = """
+            SELECT EXISTS (SELECT 1 FROM webhook_endpoints e
+                           WHERE e.organization_id = :organizationId AND e.active AND :eventType = ANY (e.events))
+            """;
     // Conductor-style claim: lock due rows no other node holds, stamp a lease, commit; the HTTP call
     // happens after. A node that dies leaves a lease that expires and the row is due again.
     private static final String CLAIM = """
@@ -115,6 +119,14 @@ class DeliveryRepository {
                 .param("eventType", eventType)
                 .param("payload", payload)
                 .update();
+    }
+
+    boolean hasSubscribers(String organizationId, String eventType) {
+        return jdbc.sql(HAS_SUBSCRIBERS)
+                .param("organizationId", organizationId)
+                .param("eventType", eventType)
+                .query(Boolean.class)
+                .single();
     }
 
     List<ClaimedDelivery> claim(int limit, Duration lease, String token) {

@@ -1,0 +1,83 @@
+package io.agentcalls.call;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A call as stored, with its disposition's label; {@link #view()} is its public JSON shape. */
+record CallRow(
+        String organizationId,
+        String id,
+        String campaignId,
+        String customerId,
+        String agentId,
+        String dispositionSetId,
+        String initiationId,
+        Integer batch,
+        String fromNumber,
+        String toPhone,
+        CallStatus status,
+        int attempt,
+        OffsetDateTime queuedAt,
+        OffsetDateTime initiatedAt,
+        OffsetDateTime ringingAt,
+        OffsetDateTime inProgressAt,
+        OffsetDateTime endedAt,
+        Integer durationSeconds,
+        String dispositionCode,
+        String dispositionLabel,
+        Map<String, Object> dispositionData,
+        String recordingUrl,
+        String transcript,
+        String failureReason,
+        OffsetDateTime createdAt,
+        OffsetDateTime updatedAt) {
+
+    /**
+     * The call as {@code GET /api/v1/calls/{id}} shows it and as events carry it: plain maps, lists,
+     * strings and numbers only (times as ISO-8601 strings), so it serializes the same everywhere.
+     */
+    Map<String, Object> view() {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", id);
+        view.put("campaignId", campaignId);
+        view.put("customerId", customerId);
+        view.put("agentId", agentId);
+        view.put("dispositionId", dispositionSetId);
+        view.put("initiationId", initiationId);
+        view.put("batch", batch);
+        view.put("from", fromNumber);
+        view.put("to", toPhone);
+        view.put("status", status.value());
+        view.put("attempt", attempt);
+        view.put("queuedAt", time(queuedAt));
+        view.put("initiatedAt", time(initiatedAt));
+        view.put("ringingAt", time(ringingAt));
+        view.put("inProgressAt", time(inProgressAt));
+        view.put("endedAt", time(endedAt));
+        view.put("durationSeconds", durationSeconds);
+        view.put("disposition", disposition());
+        view.put("recordingUrl", recordingUrl);
+        view.put("transcript", transcript);
+        view.put("failureReason", failureReason);
+        view.put("createdAt", time(createdAt));
+        view.put("updatedAt", time(updatedAt));
+        return view;
+    }
+
+    private Map<String, Object> disposition() {
+        if (dispositionCode == null) {
+            return null;
+        }
+        Map<String, Object> disposition = new LinkedHashMap<>();
+        disposition.put("code", dispositionCode);
+        disposition.put("label", dispositionLabel);
+        disposition.put("data", dispositionData);
+        return disposition;
+    }
+
+    static String time(OffsetDateTime time) {
+        return time == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time);
+    }
+}

@@ -1,0 +1,36 @@
+package io.agentcalls.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+
+class ApiExceptionHandlerTest {
+
+    private final ApiExceptionHandler handler = new ApiExceptionHandler();
+
+    @Test
+    void anUnexpectedFailureIsTheSeeds500BodyWithoutTheCause() {
+        var response = handler.unexpected(new IllegalStateException("secret detail +919812345678"));
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+        assertThat(response.getBody())
+                .containsExactly(
+                        Map.entry("success", false),
+                        Map.entry("error", "Internal Server Error"),
+                        Map.entry("message", "An unexpected error occurred"));
+    }
+
+    @Test
+    void extraFieldsKeepTheirOrderAfterMessage() {
+        ApiException e = new ApiException(
+                HttpStatus.BAD_REQUEST, "m", List.of(), new java.util.LinkedHashMap<>(Map.of("totalMatched", 1)));
+        assertThat(ApiExceptionHandler.bodyOf(e).keySet()).containsExactly("success", "message", "totalMatched");
+    }
+
+    @Test
+    void phoneNumbersAreMaskedForLogs() {
+        assertThat(PhoneNumbers.mask("+919812345678")).isEqualTo("+91********78");
+    }
+}
