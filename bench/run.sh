@@ -7,7 +7,8 @@
 #   dryRun      20 dry-run initiations with a selective filter over all N customers (median, p99)
 #   initiation  full initiation of all N customers, simulated runner accepting at once, against the bare
 #               SQL of the same selection and insert on the same database (bench/Bare.java)
-#   events      runner event ingestion (events/s) against the bare insert rate
+#   events      runner event ingestion (events/s; bench/Events.java, signed like a runner) against the bare
+#               SQL of the same call updates (bench/Bare.java)
 #   load        wrk, 16 connections: 500-customer initiations of fresh campaigns, and GET /actuator/health
 #   scaling     dryRun and full initiation again at 10k and 100k customers, beside the N above
 #   memory      the server's peak heap and resident memory over the whole run
@@ -20,6 +21,7 @@
 set -euo pipefail
 
 customers=1000000
+event_calls=50000
 load_seconds=30
 scaling=true
 jfr=false
@@ -34,6 +36,7 @@ while (($#)); do
   esac
 done
 [[ "$customers" =~ ^[0-9]+$ && "$customers" -ge 1000 ]] || { echo "--customers must be at least 1000" >&2; exit 2; }
+((customers / 2 < event_calls)) && event_calls=$((customers / 2))
 [[ "$load_seconds" =~ ^[0-9]+$ && "$load_seconds" -ge 1 ]] || { echo "--load-seconds must be a positive integer" >&2; exit 2; }
 
 cd "$(dirname "$0")/.."
@@ -54,6 +57,8 @@ fi
 # the simulated runner accepts every call at once and plays none of them on: the suite measures our
 # work, not the simulated calls' (the variable is ignored by builds without call playback)
 export AGENTCALLS_RUNNER_SIMULATED_PLAY_CALLS=false
+BENCH_RUNNER_SECRET="bench-runner-$RANDOM$RANDOM"
+export AGENTCALLS_RUNNER_SECRET=$BENCH_RUNNER_SECRET
 bench_start_server "$work" "${java_options[@]}"
 bench_heap_watch_start "$work/heap-peak"
 pg_port=$(bench_pg_port "$work")
@@ -79,7 +84,7 @@ initiation_seconds=$(part_initiation "$main_key" "$main_campaign" "$customers")
 bench_log "full initiation: $initiation_seconds s, bare SQL: $bare_seconds s"
 
 # --- runner events ----------------------------------------------------------------------------------
-out=$(part_events "$work" "$pg_port")
+out=$(part_events "$main_org" "$pg_port" "$event_calls")
 read -r events_rate events_bare_rate events_note <<<"$out"
 
 # --- HTTP load --------------------------------------------------------------------------------------

@@ -34,6 +34,7 @@ class InitiateCallsService {
     private final PhoneNumberService phoneNumbers;
     private final CustomerSelection selection;
     private final CallDispatcher dispatcher;
+    private final PlannerStatistics statistics;
     private final TransactionTemplate transaction;
     private final ObjectMapper objectMapper;
 
@@ -45,6 +46,7 @@ class InitiateCallsService {
             PhoneNumberService phoneNumbers,
             CustomerSelection selection,
             CallDispatcher dispatcher,
+            PlannerStatistics statistics,
             TransactionTemplate transaction,
             ObjectMapper objectMapper) {
         this.campaigns = campaigns;
@@ -54,6 +56,7 @@ class InitiateCallsService {
         this.phoneNumbers = phoneNumbers;
         this.selection = selection;
         this.dispatcher = dispatcher;
+        this.statistics = statistics;
         this.transaction = transaction;
         this.objectMapper = objectMapper;
     }
@@ -98,7 +101,14 @@ class InitiateCallsService {
                 request.dryRun()
                         ? null
                         : new SelectionQuery.CallTemplate(initiationId, agent.id(), dispositionSet.id(), fromNumbers));
+        // after a bulk write autovacuum takes up to a minute to analyze; until then plans can walk whole campaigns
+        statistics.refreshIfStale(PlannerStatistics.Table.CUSTOMERS, 0);
+        statistics.refreshIfStale(PlannerStatistics.Table.CALLS, 0);
         SelectionCounts counts = transaction.execute(status -> checked(selection.run(query), request));
+        if (!request.dryRun()) {
+            // this initiation's own rows: dispatch updates them by id, which stale statistics turn into scans
+            statistics.refreshIfStale(PlannerStatistics.Table.CALLS, counts.inserted());
+        }
         long selected = request.dryRun() ? counts.selected() : counts.inserted();
         SkipCounts skipped = counts.skipped().plusActiveCalls(counts.selected() - selected);
         if (request.dryRun()) {
