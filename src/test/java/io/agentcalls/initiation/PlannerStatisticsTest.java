@@ -1,0 +1,72 @@
+package io.agentcalls.initiation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.agentcalls.initiation.PlannerStatistics.Table;
+import io.agentcalls.support.ApiTest;
+import io.agentcalls.support.CallingSetup;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * An initiation brings the planner statistics of customers and calls up to date once a bulk write
+ * has outdated them past autovacuum's threshold, and leaves them alone otherwise.
+ */
+class PlannerStatisticsTest extends ApiTest {
+
+    @Autowired
+    PlannerStatistics statistics;
+
+    @Test
+    void analyzesPastAutovacuumsThresholdOnly() {
+        OffsetDateTime before = analyzedAt("customers");
+        long pastThreshold = 100 + reltuples("customers") / 5;
+
+        assertThat(statistics.refreshIfStale(Table.CUSTOMERS, pastThreshold)).isTrue();
+        assertThat(analyzedAt("customers")).isAfter(before);
+        assertThat(statistics.refreshIfStale(Table.CUSTOMERS, 0)).isFalse();
+    }
+
+    @Test
+    void anInitiationRightAfterABulkImportAnalyzesCustomersAndItsOwnCalls() {
+        CallingSetup setup = CallingSetup.create(this);
+        int customers = (int) (100 + Math.max(reltuples("customers"), reltuples("calls")) / 5);
+        setup.upsert(setup.customers("P", customers));
+        // the statistics system counts the upsert's rows within about a second of its commit
+        await().atMost(Duration.ofSeconds(10)).until(() -> changedSinceAnalyze("customers") >= customers);
+        OffsetDateTime customersBefore = analyzedAt("customers");
+        OffsetDateTime callsBefore = analyzedAt("calls");
+
+        assertThat(setup.initiate().status()).isEqualTo(200);
+
+        // autovacuum may have got there first; either way the planner saw fresh statistics
+        assertThat(analyzedAt("customers")).isAfter(customersBefore);
+        assertThat(analyzedAt("calls")).isAfter(callsBefore);
+    }
+
+    private long reltuples(String table) {
+        return jdbc.sql("SELECT greatest(reltuples, 0)::bigint FROM pg_class WHERE oid = CAST(:t AS regclass)")
+                .param("t", table)
+                .query(Long.class)
+                .single();
+    }
+
+    private long changedSinceAnalyze(String table) {
+        return jdbc.sql("SELECT n_mod_since_analyze FROM pg_stat_user_tables WHERE relid = CAST(:t AS regclass)")
+                .param("t", table)
+                .query(Long.class)
+                .single();
+    }
+
+    /** The latest analyze of the table, by anyone; long ago when it was never analyzed. */
+    private OffsetDateTime analyzedAt(String table) {
+        return jdbc.sql("SELECT coalesce(greatest(last_analyze, last_autoanalyze), '2000-01-01Z')"
+                        + " FROM pg_stat_user_tables WHERE relid = CAST(:t AS regclass)")
+                .param("t", table)
+                .query(OffsetDateTime.class)
+                .single();
+    }
+}
