@@ -65,11 +65,15 @@ class CustomerSelection {
     private static final String INSERT = """
             , inserted AS (
                 INSERT INTO calls (organization_id, id, campaign_id, customer_id, initiation_id, batch, agent_id,
-                                   disposition_set_id, from_number, to_phone)
+                                   disposition_set_id, from_number, to_phone, attempt)
                 SELECT :organizationId, new_id('call'), :campaignId, s.id, :initiationId,
                        ((s.position - 1) / :batchSize) + 1, :agentId, :dispositionSetId,
-                       (CAST(:fromNumbers AS text[]))[((s.position - 1) % :fromNumberCount) + 1], s.phone
+                       (CAST(:fromNumbers AS text[]))[((s.position - 1) % :fromNumberCount) + 1], s.phone,
+                       coalesce(n.attempt, 1)
                 FROM selected s
+                -- retries name each customer's attempt number; everyone else makes a first call
+                LEFT JOIN unnest(CAST(:attemptCustomers AS text[]), CAST(:attemptNumbers AS integer[]))
+                          AS n (customer_id, attempt) ON n.customer_id = s.id
                 ORDER BY s.position
                 ON CONFLICT DO NOTHING
                 RETURNING batch
@@ -123,6 +127,12 @@ class CustomerSelection {
             parameters.put("fromNumbers", query.calls().fromNumbers().toArray(String[]::new));
             parameters.put("fromNumberCount", query.calls().fromNumbers().size());
             parameters.put("batchSize", BATCH_SIZE);
+            List<Map.Entry<String, Integer>> attempts =
+                    List.copyOf(query.calls().attempts().entrySet());
+            parameters.put(
+                    "attemptCustomers", attempts.stream().map(Map.Entry::getKey).toArray(String[]::new));
+            parameters.put(
+                    "attemptNumbers", attempts.stream().map(Map.Entry::getValue).toArray(Integer[]::new));
         }
         return new Statement(sql, parameters);
     }
