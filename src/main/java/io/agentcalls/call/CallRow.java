@@ -1,7 +1,6 @@
 package io.agentcalls.call;
 
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -78,6 +77,6 @@ record CallRow(
     }
 
     static String time(OffsetDateTime time) {
-        return time == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time);
+        return UtcTimes.format(time);
     }
 }
