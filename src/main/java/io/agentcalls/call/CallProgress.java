@@ -115,37 +115,7 @@ final class CallProgress {
                 row.failureReason(),
                 row.createdAt(),
                 row.updatedAt());
-        return filled.equals(row) ? row : withUpdatedAt(filled, now);
-    }
-
-    private static CallRow withUpdatedAt(CallRow r, OffsetDateTime now) {
-        return new CallRow(
-                r.organizationId(),
-                r.id(),
-                r.campaignId(),
-                r.customerId(),
-                r.agentId(),
-                r.dispositionSetId(),
-                r.initiationId(),
-                r.batch(),
-                r.fromNumber(),
-                r.toPhone(),
-                r.status(),
-                r.attempt(),
-                r.queuedAt(),
-                r.initiatedAt(),
-                r.ringingAt(),
-                r.inProgressAt(),
-                r.endedAt(),
-                r.durationSeconds(),
-                r.dispositionCode(),
-                r.dispositionLabel(),
-                r.dispositionData(),
-                r.recordingUrl(),
-                r.transcript(),
-                r.failureReason(),
-                r.createdAt(),
-                now);
+        return filled.equals(row) ? row : filled.withUpdatedAt(now);
     }
 
     private static <T> T or(T preferred, T fallback) {

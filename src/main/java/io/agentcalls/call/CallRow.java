@@ -1,7 +1,6 @@
 package io.agentcalls.call;
 
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -78,6 +77,38 @@ record CallRow(
     }
 
     static String time(OffsetDateTime time) {
-        return time == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time);
+        return UtcTimes.format(time);
+    }
+
+    /** The same row with another update time. */
+    CallRow withUpdatedAt(OffsetDateTime now) {
+        CallRow r = this;
+        return new CallRow(
+                r.organizationId(),
+                r.id(),
+                r.campaignId(),
+                r.customerId(),
+                r.agentId(),
+                r.dispositionSetId(),
+                r.initiationId(),
+                r.batch(),
+                r.fromNumber(),
+                r.toPhone(),
+                r.status(),
+                r.attempt(),
+                r.queuedAt(),
+                r.initiatedAt(),
+                r.ringingAt(),
+                r.inProgressAt(),
+                r.endedAt(),
+                r.durationSeconds(),
+                r.dispositionCode(),
+                r.dispositionLabel(),
+                r.dispositionData(),
+                r.recordingUrl(),
+                r.transcript(),
+                r.failureReason(),
+                r.createdAt(),
+                now);
     }
 }

@@ -13,7 +13,10 @@ import tools.jackson.databind.ObjectMapper;
 @Component
 class CallRowMapper implements RowMapper<CallRow> {
 
-    /** Select list of a call aliased {@code c}, plus {@code disposition_label}, supplied by each query. */
+    /**
+     * Select list of a call aliased {@code c}; every query using this mapper selects exactly these,
+     * then {@code disposition_label} (26th), as rows are read by position.
+     */
     static final String COLUMNS = """
             c.organization_id, c.id, c.campaign_id, c.customer_id, c.agent_id, c.disposition_set_id,
             c.initiation_id, c.batch, c.from_number, c.to_phone, c.status, c.attempt, c.queued_at,
@@ -35,43 +38,44 @@ class CallRowMapper implements RowMapper<CallRow> {
         this.objectMapper = objectMapper;
     }
 
+    /** By position, in the order of {@link #COLUMNS} then the label: the events endpoint maps 100 rows a request. */
     @Override
     public CallRow mapRow(ResultSet rs, int rowNum) throws SQLException {
-        String data = rs.getString("disposition_data");
+        String data = rs.getString(20);
         return new CallRow(
-                rs.getString("organization_id"),
-                rs.getString("id"),
-                rs.getString("campaign_id"),
-                rs.getString("customer_id"),
-                rs.getString("agent_id"),
-                rs.getString("disposition_set_id"),
-                rs.getString("initiation_id"),
-                rs.getObject("batch", Integer.class),
-                rs.getString("from_number"),
-                rs.getString("to_phone"),
-                CallStatus.parse(rs.getString("status")).orElseThrow(),
-                rs.getInt("attempt"),
-                time(rs, "queued_at"),
-                time(rs, "initiated_at"),
-                time(rs, "ringing_at"),
-                time(rs, "in_progress_at"),
-                time(rs, "ended_at"),
-                rs.getObject("duration_seconds", Integer.class),
-                rs.getString("disposition_code"),
-                rs.getString("disposition_label"),
+                rs.getString(1), // organization_id
+                rs.getString(2), // id
+                rs.getString(3), // campaign_id
+                rs.getString(4), // customer_id
+                rs.getString(5), // agent_id
+                rs.getString(6), // disposition_set_id
+                rs.getString(7), // initiation_id
+                rs.getObject(8, Integer.class), // batch
+                rs.getString(9), // from_number
+                rs.getString(10), // to_phone
+                CallStatus.parse(rs.getString(11)).orElseThrow(),
+                rs.getInt(12), // attempt
+                time(rs, 13), // queued_at
+                time(rs, 14), // initiated_at
+                time(rs, 15), // ringing_at
+                time(rs, 16), // in_progress_at
+                time(rs, 17), // ended_at
+                rs.getObject(18, Integer.class), // duration_seconds
+                rs.getString(19), // disposition_code
+                rs.getString(26), // disposition_label
                 data == null ? null : objectMapper.readValue(data, MAP),
-                rs.getString("recording_url"),
-                rs.getString("transcript"),
-                rs.getString("failure_reason"),
-                time(rs, "created_at"),
-                time(rs, "updated_at"));
+                rs.getString(21), // recording_url
+                rs.getString(22), // transcript
+                rs.getString(23), // failure_reason
+                time(rs, 24), // created_at
+                time(rs, 25)); // updated_at
     }
 
     String json(Map<String, Object> data) {
         return data == null ? null : objectMapper.writeValueAsString(data);
     }
 
-    private static OffsetDateTime time(ResultSet rs, String column) throws SQLException {
+    private static OffsetDateTime time(ResultSet rs, int column) throws SQLException {
         return rs.getObject(column, OffsetDateTime.class);
     }
 }

@@ -1,6 +1,5 @@
 package io.agentcalls.call;
 
-import io.agentcalls.call.RunnerEventRepository.SetKey;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -8,110 +7,159 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Applies a batch of runner events in one transaction with a fixed number of statements whatever
- * the batch size: lock the calls by id, read the codes of their disposition sets, fold the events
- * in memory through the status machine, write every changed call in one UPDATE, publish.
+ * Applies a batch of runner events with two statements whatever its size: read the calls by id
+ * (with the codes the events name), fold the events in memory through the status machine, then
+ * write every changed call in one UPDATE, in a transaction that also publishes the events. The
+ * UPDATE only writes a call still at the version read; a call changed meanwhile (a cancel, another
+ * batch) is read and folded again.
  */
 @Component
 class RunnerEventProcessor {
 
     static final String UNKNOWN_CALL = "unknown call";
+    static final String BUSY_CALL = "call is being changed by other requests; send the event again";
+    private static final int MAX_ATTEMPTS = 8;
+
+    private enum Outcome {
+        APPLIED,
+        IGNORED,
+        REJECTED
+    }
 
     private final RunnerEventRepository repository;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
     private final Clock clock = Clock.systemUTC();
 
-    RunnerEventProcessor(RunnerEventRepository repository, ApplicationEventPublisher events) {
+    RunnerEventProcessor(
+            RunnerEventRepository repository, ApplicationEventPublisher events, TransactionTemplate transactions) {
         this.repository = repository;
         this.events = events;
+        this.transactions = transactions;
     }
 
-    @Transactional
     RunnerEventsResult apply(List<RunnerEvent> batch) {
-        if (batch.isEmpty()) {
-            return new RunnerEventsResult(0, 0, List.of());
+        Outcome[] outcomes = new Outcome[batch.size()];
+        String[] reasons = new String[batch.size()];
+        Set<String> pending = new LinkedHashSet<>();
+        Set<String> codes = new HashSet<>();
+        for (RunnerEvent event : batch) {
+            pending.add(event.callId());
+            if (event.disposition() != null) {
+                codes.add(event.disposition().code());
+            }
         }
-        Set<String> ids = new LinkedHashSet<>();
-        batch.forEach(e -> ids.add(e.callId()));
-        Map<String, CallProgress> calls = new HashMap<>();
-        for (CallRow row : repository.lockById(ids)) {
-            calls.put(row.id(), new CallProgress(row));
+        for (int attempt = 1; !pending.isEmpty(); attempt++) {
+            if (attempt > MAX_ATTEMPTS) {
+                for (int i = 0; i < batch.size(); i++) {
+                    if (pending.contains(batch.get(i).callId())) {
+                        outcomes[i] = Outcome.REJECTED;
+                        reasons[i] = BUSY_CALL;
+                    }
+                }
+                break;
+            }
+            pending = applyOnce(batch, pending, codes, outcomes, reasons);
         }
-        Map<SetKey, Map<String, String>> codes = codesFor(batch, calls);
-        OffsetDateTime now =
-                OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-
         int applied = 0;
         int ignored = 0;
         List<RunnerEventsResult.Rejected> rejected = new ArrayList<>();
-        List<Object> published = new ArrayList<>();
-        for (int index = 0; index < batch.size(); index++) {
-            RunnerEvent event = batch.get(index);
+        for (int i = 0; i < batch.size(); i++) {
+            switch (outcomes[i]) {
+                case APPLIED -> applied++;
+                case IGNORED -> ignored++;
+                case REJECTED ->
+                    rejected.add(new RunnerEventsResult.Rejected(i, batch.get(i).callId(), reasons[i]));
+            }
+        }
+        return new RunnerEventsResult(applied, ignored, rejected);
+    }
+
+    /** Folds the events of the pending calls and writes them; returns the calls changed meanwhile. */
+    private Set<String> applyOnce(
+            List<RunnerEvent> batch, Set<String> pending, Set<String> codes, Outcome[] outcomes, String[] reasons) {
+        Map<String, CallProgress> calls = new HashMap<>();
+        Map<String, RunnerEventRepository.ReadCall> read = new HashMap<>();
+        for (RunnerEventRepository.ReadCall call : repository.read(pending, codes)) {
+            read.put(call.row().id(), call);
+            calls.put(call.row().id(), new CallProgress(call.row()));
+        }
+        OffsetDateTime now =
+                OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        Map<String, List<Object>> published = new HashMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            RunnerEvent event = batch.get(i);
+            if (!pending.contains(event.callId())) {
+                continue;
+            }
             CallProgress call = calls.get(event.callId());
             if (call == null) {
-                rejected.add(new RunnerEventsResult.Rejected(index, event.callId(), UNKNOWN_CALL));
+                outcomes[i] = Outcome.REJECTED;
+                reasons[i] = UNKNOWN_CALL;
                 continue;
             }
             CallProgress.Code code = null;
             if (event.disposition() != null) {
-                CallRow row = call.row();
-                String label = codes.getOrDefault(new SetKey(row.organizationId(), row.dispositionSetId()), Map.of())
+                String label = read.get(event.callId())
+                        .namedCodes()
                         .get(event.disposition().code());
                 if (label == null) {
-                    rejected.add(new RunnerEventsResult.Rejected(
-                            index,
-                            event.callId(),
-                            "disposition code '" + event.disposition().code()
-                                    + "' is not in the call's disposition set"));
+                    outcomes[i] = Outcome.REJECTED;
+                    reasons[i] = "disposition code '" + event.disposition().code()
+                            + "' is not in the call's disposition set";
                     continue;
                 }
                 code = new CallProgress.Code(event.disposition().code(), label);
             }
             CallProgress.Change change = call.apply(event, code, now);
-            if (!change.any()) {
-                ignored++;
-                continue;
-            }
-            applied++;
-            String organizationId = call.row().organizationId();
-            if (change.status()) {
-                published.add(new CallStatusChanged(
-                        organizationId, event.callId(), event.status().value(), event.at(), call.view()));
-            }
-            if (change.disposition()) {
-                published.add(new CallDispositionRecorded(organizationId, event.callId(), event.at(), call.view()));
-            }
+            outcomes[i] = change.any() ? Outcome.APPLIED : Outcome.IGNORED;
+            collect(published, call, event, change);
         }
-        List<CallRow> changed = calls.values().stream()
-                .filter(CallProgress::changed)
-                .map(CallProgress::row)
-                .toList();
-        if (!changed.isEmpty()) {
-            repository.saveProgress(changed);
+        List<RunnerEventRepository.Write> writes = new ArrayList<>();
+        calls.forEach((id, call) -> {
+            if (call.changed()) {
+                writes.add(
+                        new RunnerEventRepository.Write(call.row(), read.get(id).version()));
+            }
+        });
+        if (writes.isEmpty()) {
+            return Set.of();
         }
-        published.forEach(events::publishEvent);
-        return new RunnerEventsResult(applied, ignored, rejected);
+        return transactions.execute(tx -> {
+            Set<String> changedMeanwhile = new HashSet<>();
+            writes.forEach(w -> changedMeanwhile.add(w.row().id()));
+            for (String written : repository.saveIfUnchanged(writes)) {
+                changedMeanwhile.remove(written);
+                published.getOrDefault(written, List.of()).forEach(events::publishEvent);
+            }
+            return changedMeanwhile;
+        });
     }
 
-    /** The codes of the disposition sets of the calls whose events name a disposition; one query. */
-    private Map<SetKey, Map<String, String>> codesFor(List<RunnerEvent> batch, Map<String, CallProgress> calls) {
-        Set<SetKey> sets = new HashSet<>();
-        for (RunnerEvent event : batch) {
-            CallProgress call = calls.get(event.callId());
-            if (event.disposition() != null && call != null) {
-                sets.add(new SetKey(call.row().organizationId(), call.row().dispositionSetId()));
-            }
+    /** The call's events for this change; both events of one change share one view of the call. */
+    private static void collect(
+            Map<String, List<Object>> published, CallProgress call, RunnerEvent event, CallProgress.Change change) {
+        if (!change.status() && !change.disposition()) {
+            return;
         }
-        return sets.isEmpty() ? new LinkedHashMap<>() : repository.dispositionCodes(sets);
+        Map<String, Object> view = call.view();
+        String organizationId = call.row().organizationId();
+        List<Object> list = published.computeIfAbsent(event.callId(), id -> new ArrayList<>());
+        if (change.status()) {
+            list.add(new CallStatusChanged(
+                    organizationId, event.callId(), event.status().value(), event.at(), view));
+        }
+        if (change.disposition()) {
+            list.add(new CallDispositionRecorded(organizationId, event.callId(), event.at(), view));
+        }
     }
 }

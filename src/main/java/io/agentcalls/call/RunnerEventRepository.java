@@ -7,80 +7,86 @@ import java.util.Map;
 import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
 
-/** The statements of a batch of runner events: lock the calls, read their codes, write them back. */
+/**
+ * The two statements of a batch of runner events: read the calls (with the codes the events name),
+ * then write back the changed ones only if nobody changed them in between. Optimistic, because a
+ * call rarely gets two batches at once, and skipping row locks halves the writes of the hot path.
+ */
 @Repository
 class RunnerEventRepository {
 
-    // The runner knows only call ids: the one lookup by id alone (index calls_by_id). Locked in a
-    // fixed order so concurrent batches touching the same calls cannot deadlock.
-    private static final String LOCK_BY_ID = """
-            SELECT %s, d.label AS disposition_label FROM calls c
+    // The runner knows only call ids: the one lookup by id alone (index calls_by_id). xmin is the
+    // row version: any UPDATE of the call changes it.
+    private static final String READ_BY_ID = """
+            SELECT %s, d.label AS disposition_label, CAST(c.xmin AS text) AS version,
+                   (SELECT CAST(json_object_agg(k.code, k.label) AS text) FROM disposition_codes k
+                    WHERE k.organization_id = c.organization_id AND k.disposition_set_id = c.disposition_set_id
+                      AND k.code = ANY(:codes)) AS named_codes
+            FROM calls c
             %s
             WHERE c.id = ANY(:ids)
-            ORDER BY c.organization_id, c.id
-            FOR UPDATE OF c
             """.formatted(CallRowMapper.COLUMNS, CallRowMapper.LABEL_JOIN);
-    private static final String DISPOSITION_CODES = """
-            SELECT d.organization_id, d.disposition_set_id, d.code, d.label FROM disposition_codes d
-            JOIN unnest(CAST(:organizationIds AS text[]), CAST(:setIds AS text[])) AS s(organization_id, set_id)
-              ON d.organization_id = s.organization_id AND d.disposition_set_id = s.set_id
-            """;
-    private static final String SAVE_PROGRESS = """
+    private static final String SAVE_IF_UNCHANGED = """
             UPDATE calls c
             SET status = u.status, initiated_at = u.initiated_at, ringing_at = u.ringing_at,
                 in_progress_at = u.in_progress_at, ended_at = u.ended_at, duration_seconds = u.duration_seconds,
                 disposition_code = u.disposition_code, disposition_data = CAST(u.disposition_data AS jsonb),
                 recording_url = u.recording_url, transcript = u.transcript, updated_at = u.updated_at
-            FROM unnest(CAST(:organizationIds AS text[]), CAST(:ids AS text[]), CAST(:statuses AS text[]),
-                        CAST(:initiatedAt AS timestamptz[]), CAST(:ringingAt AS timestamptz[]),
+            FROM unnest(CAST(:organizationIds AS text[]), CAST(:ids AS text[]), CAST(:versions AS text[]),
+                        CAST(:statuses AS text[]), CAST(:initiatedAt AS timestamptz[]), CAST(:ringingAt AS timestamptz[]),
                         CAST(:inProgressAt AS timestamptz[]), CAST(:endedAt AS timestamptz[]),
                         CAST(:durations AS integer[]), CAST(:codes AS text[]), CAST(:data AS text[]),
                         CAST(:recordings AS text[]), CAST(:transcripts AS text[]), CAST(:updatedAt AS timestamptz[]))
-                 AS u(organization_id, id, status, initiated_at, ringing_at, in_progress_at, ended_at,
+                 AS u(organization_id, id, version, status, initiated_at, ringing_at, in_progress_at, ended_at,
                       duration_seconds, disposition_code, disposition_data, recording_url, transcript, updated_at)
-            WHERE c.organization_id = u.organization_id AND c.id = u.id
+            WHERE c.organization_id = u.organization_id AND c.id = u.id AND c.xmin = CAST(u.version AS xid)
+            RETURNING c.id
             """;
+    private static final TypeReference<Map<String, String>> CODES = new TypeReference<>() {};
+
+    /** A call as read, its row version, and the labels of the codes the events name that its set has. */
+    record ReadCall(CallRow row, String version, Map<String, String> namedCodes) {}
+
+    /** A call's new state, to be written if its row is still at {@code version}. */
+    record Write(CallRow row, String version) {}
 
     private final JdbcClient jdbc;
     private final CallRowMapper mapper;
+    private final ObjectMapper objectMapper;
 
-    RunnerEventRepository(JdbcClient jdbc, CallRowMapper mapper) {
+    RunnerEventRepository(JdbcClient jdbc, CallRowMapper mapper, ObjectMapper objectMapper) {
         this.jdbc = jdbc;
         this.mapper = mapper;
+        this.objectMapper = objectMapper;
     }
 
-    List<CallRow> lockById(Collection<String> ids) {
-        return jdbc.sql(LOCK_BY_ID)
+    List<ReadCall> read(Collection<String> ids, Collection<String> codes) {
+        Map<String, Map<String, String>> parsed = new HashMap<>(); // calls of one set share their codes
+        return jdbc.sql(READ_BY_ID)
                 .param("ids", ids.toArray(String[]::new))
-                .query(mapper)
+                .param("codes", codes.toArray(String[]::new))
+                .query((rs, n) -> {
+                    String named = rs.getString("named_codes");
+                    return new ReadCall(
+                            mapper.mapRow(rs, n),
+                            rs.getString("version"),
+                            named == null
+                                    ? Map.of()
+                                    : parsed.computeIfAbsent(named, json -> objectMapper.readValue(json, CODES)));
+                })
                 .list();
     }
 
-    record SetKey(String organizationId, String dispositionSetId) {}
-
-    /** The codes of these disposition sets: set → code → label. */
-    Map<SetKey, Map<String, String>> dispositionCodes(Collection<SetKey> sets) {
-        Map<SetKey, Map<String, String>> codes = new HashMap<>();
-        jdbc.sql(DISPOSITION_CODES)
-                .param(
-                        "organizationIds",
-                        sets.stream().map(SetKey::organizationId).toArray(String[]::new))
-                .param("setIds", sets.stream().map(SetKey::dispositionSetId).toArray(String[]::new))
-                .query(rs -> {
-                    codes.computeIfAbsent(
-                                    new SetKey(rs.getString("organization_id"), rs.getString("disposition_set_id")),
-                                    k -> new HashMap<>())
-                            .put(rs.getString("code"), rs.getString("label"));
-                });
-        return codes;
-    }
-
-    /** Writes the folded state of these calls (already locked by {@link #lockById}) in one statement. */
-    void saveProgress(List<CallRow> rows) {
-        jdbc.sql(SAVE_PROGRESS)
+    /** @return the ids written; a call missing from it was changed since it was read */
+    List<String> saveIfUnchanged(List<Write> writes) {
+        List<CallRow> rows = writes.stream().map(Write::row).toList();
+        return jdbc.sql(SAVE_IF_UNCHANGED)
                 .param("organizationIds", column(rows, CallRow::organizationId))
                 .param("ids", column(rows, CallRow::id))
+                .param("versions", writes.stream().map(Write::version).toArray(String[]::new))
                 .param("statuses", column(rows, r -> r.status().value()))
                 .param("initiatedAt", column(rows, r -> CallRow.time(r.initiatedAt())))
                 .param("ringingAt", column(rows, r -> CallRow.time(r.ringingAt())))
@@ -98,7 +104,8 @@ class RunnerEventRepository {
                 .param("recordings", column(rows, CallRow::recordingUrl))
                 .param("transcripts", column(rows, CallRow::transcript))
                 .param("updatedAt", column(rows, r -> CallRow.time(r.updatedAt())))
-                .update();
+                .query(String.class)
+                .list();
     }
 
     private static String[] column(List<CallRow> rows, Function<CallRow, String> value) {

@@ -3,7 +3,10 @@ package io.agentcalls.campaign;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.OffsetDateTime;
 
-/** A campaign as other features and the API see it; status is {@code active} or {@code archived}. */
+/**
+ * A campaign as other features and the API see it; status is {@code active} or {@code archived},
+ * {@code retry} is null when retries are off.
+ */
 public record Campaign(
         String id,
         String name,
@@ -11,6 +14,7 @@ public record Campaign(
         CallingWindow callingWindow,
         int maxAttemptsPerDay,
         int maxAttemptsPerWeek,
+        RetryPolicy retry,
         String status,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt) {

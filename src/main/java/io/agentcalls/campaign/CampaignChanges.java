@@ -11,20 +11,23 @@ import tools.jackson.databind.JsonNode;
 /**
  * The fields of a create or patch body. Read field by field rather than bound to a record, so every
  * problem is named at once and an explicit {@code null} (a 400) is told apart from an absent field
- * (left unchanged, or the default on create). Null components here mean "not given".
+ * (left unchanged, or the default on create). Null components here mean "not given", except for
+ * {@code retry}, where an explicit null turns retries off: {@code retryGiven} tells the two apart.
  */
 record CampaignChanges(
         String name,
         String timezone,
         CallingWindow callingWindow,
         Integer maxAttemptsPerDay,
-        Integer maxAttemptsPerWeek) {
+        Integer maxAttemptsPerWeek,
+        boolean retryGiven,
+        RetryPolicy retry) {
 
     static final int MAX_ATTEMPTS = 1000;
     static final int MAX_NAME_LENGTH = 200;
 
     private static final Set<String> FIELDS =
-            Set.of("name", "timezone", "callingWindow", "maxAttemptsPerDay", "maxAttemptsPerWeek");
+            Set.of("name", "timezone", "callingWindow", "maxAttemptsPerDay", "maxAttemptsPerWeek", "retry");
     private static final Pattern START = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
     private static final Pattern END = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]|24:00");
     private static final Set<String> ZONES = ZoneId.getAvailableZoneIds();
@@ -44,7 +47,9 @@ record CampaignChanges(
                 timezone(body.get("timezone"), errors),
                 callingWindow(body.get("callingWindow"), errors),
                 attempts(body.get("maxAttemptsPerDay"), "maxAttemptsPerDay", errors),
-                attempts(body.get("maxAttemptsPerWeek"), "maxAttemptsPerWeek", errors));
+                attempts(body.get("maxAttemptsPerWeek"), "maxAttemptsPerWeek", errors),
+                body.has("retry"),
+                body.hasNonNull("retry") ? RetrySetting.read(body.get("retry"), errors) : null);
         if (!errors.isEmpty()) {
             throw ApiException.validation(errors);
         }
@@ -58,7 +63,8 @@ record CampaignChanges(
                 timezone != null ? timezone : base.timezone(),
                 callingWindow != null ? callingWindow : base.callingWindow(),
                 maxAttemptsPerDay != null ? maxAttemptsPerDay : base.maxAttemptsPerDay(),
-                maxAttemptsPerWeek != null ? maxAttemptsPerWeek : base.maxAttemptsPerWeek());
+                maxAttemptsPerWeek != null ? maxAttemptsPerWeek : base.maxAttemptsPerWeek(),
+                retryGiven ? retry : base.retry());
         List<String> errors = merged.problems();
         if (!errors.isEmpty()) {
             throw ApiException.validation(errors);
@@ -120,15 +126,17 @@ record CampaignChanges(
     }
 
     private static Integer attempts(JsonNode node, String field, List<String> errors) {
-        if (node == null) {
-            return null;
-        }
+        return node == null ? null : integer(node, field, 1, MAX_ATTEMPTS, errors);
+    }
+
+    /** A given integer field within bounds, or null with the problem added. */
+    static Integer integer(JsonNode node, String field, int min, int max, List<String> errors) {
         if (node.isNull()) {
             errors.add(field + " must not be null");
         } else if (!node.isIntegralNumber() || !node.canConvertToInt()) {
             errors.add(field + " must be an integer");
-        } else if (node.intValue() < 1 || node.intValue() > MAX_ATTEMPTS) {
-            errors.add(field + " must be from 1 to " + MAX_ATTEMPTS);
+        } else if (node.intValue() < min || node.intValue() > max) {
+            errors.add(field + " must be from " + min + " to " + max);
         } else {
             return node.intValue();
         }

@@ -4,6 +4,7 @@ import io.agentcalls.common.ApiException;
 import io.agentcalls.common.Ids;
 import io.agentcalls.common.Page;
 import io.agentcalls.common.PageRequest;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Service;
@@ -34,6 +35,14 @@ public class CampaignService {
         return repository.existsInAnotherOrganization(organizationId, campaignId);
     }
 
+    /**
+     * For background jobs only (the retry scheduler), which work for every organization: the active
+     * campaigns with retries on, across all organizations. Requests never use it.
+     */
+    public List<RetryingCampaign> activeCampaignsWithRetries() {
+        return repository.activeWithRetries();
+    }
+
     Campaign create(String organizationId, CampaignChanges changes) {
         return repository.insert(organizationId, Ids.newId("cmp"), changes.applyTo(CampaignSettings.DEFAULTS));
     }
@@ -54,13 +63,7 @@ public class CampaignService {
     @Transactional
     Campaign update(String organizationId, String campaignId, CampaignChanges changes) {
         Campaign current = repository.findForUpdate(organizationId, campaignId).orElseThrow(CampaignService::notFound);
-        CampaignSettings base = new CampaignSettings(
-                current.name(),
-                current.timezone(),
-                current.callingWindow(),
-                current.maxAttemptsPerDay(),
-                current.maxAttemptsPerWeek());
-        return repository.update(organizationId, campaignId, changes.applyTo(base));
+        return repository.update(organizationId, campaignId, changes.applyTo(CampaignSettings.of(current)));
     }
 
     /** Archiving is the delete: calls and customers keep pointing at the campaign. Repeating it is fine. */

@@ -3,13 +3,32 @@ package io.agentcalls.campaign;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A campaign's editable settings, complete; {@link #problems()} holds the rules that span fields. */
+/**
+ * A campaign's editable settings, complete ({@code retry} null means retries are off); {@link
+ * #problems()} holds the rules that span fields.
+ */
 record CampaignSettings(
-        String name, String timezone, CallingWindow callingWindow, int maxAttemptsPerDay, int maxAttemptsPerWeek) {
+        String name,
+        String timezone,
+        CallingWindow callingWindow,
+        int maxAttemptsPerDay,
+        int maxAttemptsPerWeek,
+        RetryPolicy retry) {
 
     /** The defaults of API.md; a create must still give the name. */
     static final CampaignSettings DEFAULTS =
-            new CampaignSettings(null, "Asia/Kolkata", new CallingWindow("08:00", "19:00"), 3, 7);
+            new CampaignSettings(null, "Asia/Kolkata", new CallingWindow("08:00", "19:00"), 3, 7, null);
+
+    /** The settings of a stored campaign, the base a patch applies to. */
+    static CampaignSettings of(Campaign campaign) {
+        return new CampaignSettings(
+                campaign.name(),
+                campaign.timezone(),
+                campaign.callingWindow(),
+                campaign.maxAttemptsPerDay(),
+                campaign.maxAttemptsPerWeek(),
+                campaign.retry());
+    }
 
     List<String> problems() {
         List<String> problems = new ArrayList<>();

@@ -67,12 +67,15 @@ class CustomerSelection {
     private static final String INSERT = """
             , inserted AS (
                 INSERT INTO calls (organization_id, id, campaign_id, customer_id, initiation_id, batch, agent_id,
-                                   disposition_set_id, from_number, to_phone, claimed_by, claimed_until)
+                                   disposition_set_id, from_number, to_phone, attempt, claimed_by, claimed_until)
                 SELECT :organizationId, new_id('call'), :campaignId, s.id, :initiationId,
                        ((s.position - 1) / :batchSize) + 1, :agentId, :dispositionSetId,
                        (CAST(:fromNumbers AS text[]))[((s.position - 1) % :fromNumberCount) + 1], s.phone,
-                       :initiationId, now() + CAST(:lease AS interval)
+                       coalesce(n.attempt, 1), :initiationId, now() + CAST(:lease AS interval)
                 FROM selected s
+                -- retries name each customer's attempt number; everyone else makes a first call
+                LEFT JOIN unnest(CAST(:attemptCustomers AS text[]), CAST(:attemptNumbers AS integer[]))
+                          AS n (customer_id, attempt) ON n.customer_id = s.id
                 ORDER BY s.position
                 ON CONFLICT DO NOTHING
                 RETURNING batch
@@ -130,6 +133,12 @@ class CustomerSelection {
             parameters.put("fromNumberCount", query.calls().fromNumbers().size());
             parameters.put("batchSize", BATCH_SIZE);
             parameters.put("lease", lease.toSeconds() + " seconds");
+            List<Map.Entry<String, Integer>> attempts =
+                    List.copyOf(query.calls().attempts().entrySet());
+            parameters.put(
+                    "attemptCustomers", attempts.stream().map(Map.Entry::getKey).toArray(String[]::new));
+            parameters.put(
+                    "attemptNumbers", attempts.stream().map(Map.Entry::getValue).toArray(Integer[]::new));
         }
         return new Statement(sql, parameters);
     }

@@ -26,6 +26,8 @@ import tools.jackson.databind.ObjectMapper;
 class InitiateCallsService {
 
     static final String FORBIDDEN = "Campaign ID invalid or mismatch for your organization.";
+    static final String AGENT_NOT_FOUND = "Agent not found";
+    static final String DISPOSITION_NOT_FOUND = "Disposition not found";
 
     private final CampaignService campaigns;
     private final CustomerService customers;
@@ -68,6 +70,21 @@ class InitiateCallsService {
      * @param initiationId null for a dry run, which writes nothing
      */
     InitiationOutcome initiate(Caller caller, String campaignId, InitiateCallsRequest request, String initiationId) {
+        return initiate(caller, campaignId, request, initiationId, Map.of());
+    }
+
+    /**
+     * Runs one initiation whose calls are not all first attempts (retries), under the same checks
+     * and safeguards.
+     *
+     * @param attempts the attempt number of each customer's new call by customer id; others get 1
+     */
+    InitiationOutcome initiate(
+            Caller caller,
+            String campaignId,
+            InitiateCallsRequest request,
+            String initiationId,
+            Map<String, Integer> attempts) {
         String organizationId = caller.organizationId();
         var campaign = campaigns
                 .find(organizationId, campaignId)
@@ -76,10 +93,10 @@ class InitiateCallsService {
         Set<String> customFields = customers.customFieldNames(organizationId, campaignId);
         FilterSql filter = FilterSql.of(request.filters(), customFields);
         var agent = agents.find(organizationId, request.agentId())
-                .orElseThrow(() -> ApiException.notFound("Agent not found"));
+                .orElseThrow(() -> ApiException.notFound(AGENT_NOT_FOUND));
         var dispositionSet = dispositions
                 .find(organizationId, request.dispositionId())
-                .orElseThrow(() -> ApiException.notFound("Disposition not found"));
+                .orElseThrow(() -> ApiException.notFound(DISPOSITION_NOT_FOUND));
         List<String> fromNumbers = phoneNumbers.activeNumbers(organizationId).stream()
                 .map(n -> n.number())
                 .toList();
@@ -100,7 +117,8 @@ class InitiateCallsService {
                 customFields,
                 request.dryRun()
                         ? null
-                        : new SelectionQuery.CallTemplate(initiationId, agent.id(), dispositionSet.id(), fromNumbers));
+                        : new SelectionQuery.CallTemplate(
+                                initiationId, agent.id(), dispositionSet.id(), fromNumbers, attempts));
         // after a bulk write autovacuum takes up to a minute to analyze; until then plans can walk whole campaigns
         statistics.refreshIfStale(PlannerStatistics.Table.CUSTOMERS, 0);
         statistics.refreshIfStale(PlannerStatistics.Table.CALLS, 0);

@@ -75,14 +75,53 @@ class InitiationLedger {
             return replay(caller.organizationId(), idempotencyKey, recordedRequest);
         }
         InitiationOutcome outcome = run(caller, campaignId, request, initiationId);
-        transaction.executeWithoutResult(status -> {
-            repository.complete(caller.organizationId(), initiationId, outcome.status(), outcome.body());
-            repository
-                    .find(caller.organizationId(), initiationId)
-                    .ifPresent(stored -> events.publishEvent(new InitiationCompleted(
-                            caller.organizationId(), initiationId, OffsetDateTime.now(), view(stored))));
-        });
+        complete(caller.organizationId(), initiationId, outcome);
         return outcome;
+    }
+
+    /**
+     * An initiation the service starts by itself (retries): recorded like a request without an API
+     * key or idempotency key, with {@code body} as its request. When the service answers with an
+     * error, nothing was written, so the record is dropped and the error thrown for the caller to
+     * try again later.
+     *
+     * @param attempts the attempt number of each customer's new call by customer id
+     * @throws ApiException when no call was created (all skipped, no active number, ...)
+     */
+    InitiationOutcome initiateBySystem(
+            String organizationId,
+            String campaignId,
+            JsonNode body,
+            InitiateCallsRequest request,
+            Map<String, Integer> attempts) {
+        String initiationId = Ids.newId("ini");
+        repository.insert(organizationId, initiationId, campaignId, null, null, recordedRequest(campaignId, body));
+        InitiationOutcome outcome;
+        try {
+            outcome =
+                    initiations.initiate(new Caller(organizationId, null), campaignId, request, initiationId, attempts);
+        } catch (ApiException e) {
+            repository.delete(organizationId, initiationId);
+            throw e;
+        } catch (RuntimeException e) {
+            log.error("Initiation {} on campaign {} failed unexpectedly", initiationId, campaignId, e);
+            outcome = new InitiationOutcome(
+                    HttpStatus.INTERNAL_SERVER_ERROR.value(),
+                    objectMapper.writeValueAsString(ApiExceptionHandler.internalErrorBody()),
+                    false);
+        }
+        complete(organizationId, initiationId, outcome);
+        return outcome;
+    }
+
+    private void complete(String organizationId, String initiationId, InitiationOutcome outcome) {
+        transaction.executeWithoutResult(status -> {
+            repository.complete(organizationId, initiationId, outcome.status(), outcome.body());
+            repository
+                    .find(organizationId, initiationId)
+                    .ifPresent(stored -> events.publishEvent(
+                            new InitiationCompleted(organizationId, initiationId, OffsetDateTime.now(), view(stored))));
+        });
     }
 
     /** Every answer, the seed's errors included, becomes an outcome that can be stored and replayed. */

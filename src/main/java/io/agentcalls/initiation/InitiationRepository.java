@@ -34,6 +34,9 @@ class InitiationRepository {
             SET state = 'completed', response_status = :status, response = :response, completed_at = now()
             WHERE organization_id = :organizationId AND id = :id
             """;
+    private static final String DELETE = """
+            DELETE FROM initiations WHERE organization_id = :organizationId AND id = :id
+            """;
     private static final String LIST_BY_CAMPAIGN = """
             SELECT * FROM initiations
             WHERE organization_id = :organizationId AND campaign_id = :campaignId
@@ -106,6 +109,11 @@ class InitiationRepository {
                 .param("status", status)
                 .param("response", response)
                 .update();
+    }
+
+    /** Forgets an initiation that created nothing (a retry run that every safeguard held back). */
+    void delete(String organizationId, String id) {
+        jdbc.sql(DELETE).param("organizationId", organizationId).param("id", id).update();
     }
 
     List<StoredInitiation> listByCampaign(String organizationId, String campaignId, String before, int limit) {

@@ -1,6 +1,7 @@
 package io.agentcalls.initiation;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -21,6 +22,21 @@ record SelectionQuery(
         Set<String> customFieldNames,
         CallTemplate calls) {
 
-    /** What the queued call rows carry; null for a dry run, which writes nothing. */
-    record CallTemplate(String initiationId, String agentId, String dispositionSetId, List<String> fromNumbers) {}
+    /**
+     * What the queued call rows carry; null for a dry run, which writes nothing.
+     *
+     * @param attempts the attempt number of each customer's call by customer id (retries); a customer
+     *     not in it gets attempt 1
+     */
+    record CallTemplate(
+            String initiationId,
+            String agentId,
+            String dispositionSetId,
+            List<String> fromNumbers,
+            Map<String, Integer> attempts) {
+
+        CallTemplate(String initiationId, String agentId, String dispositionSetId, List<String> fromNumbers) {
+            this(initiationId, agentId, dispositionSetId, fromNumbers, Map.of());
+        }
+    }
 }

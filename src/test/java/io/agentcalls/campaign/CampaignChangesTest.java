@@ -15,7 +15,7 @@ class CampaignChangesTest {
     void absentFieldsKeepTheBaseAndGivenOnesReplaceIt() {
         CampaignSettings merged = read("{\"maxAttemptsPerDay\":1}").applyTo(named("x"));
         assertThat(merged)
-                .isEqualTo(new CampaignSettings("x", "Asia/Kolkata", new CallingWindow("08:00", "19:00"), 1, 7));
+                .isEqualTo(new CampaignSettings("x", "Asia/Kolkata", new CallingWindow("08:00", "19:00"), 1, 7, null));
     }
 
     @Test
@@ -64,10 +64,10 @@ class CampaignChangesTest {
     private static CampaignSettings named(String name) {
         CampaignSettings d = CampaignSettings.DEFAULTS;
         return new CampaignSettings(
-                name, d.timezone(), d.callingWindow(), d.maxAttemptsPerDay(), d.maxAttemptsPerWeek());
+                name, d.timezone(), d.callingWindow(), d.maxAttemptsPerDay(), d.maxAttemptsPerWeek(), null);
     }
 
     private static CampaignSettings window(String start, String end) {
-        return new CampaignSettings("x", "Asia/Kolkata", new CallingWindow(start, end), 3, 7);
+        return new CampaignSettings("x", "Asia/Kolkata", new CallingWindow(start, end), 3, 7, null);
     }
 }

@@ -50,6 +50,50 @@ class RunnerEventOrderingTest extends RunnerApiTest {
         }
     }
 
+    @Test
+    void concurrentBatchesForTheSameCallsAllApplyWithoutLosingAnUpdate() throws Exception {
+        CallFixtures fixtures = new CallFixtures(jdbc);
+        String org = CallFixtures.organizationOf(newOrganization());
+        String campaign = fixtures.campaign(org);
+        String set = fixtures.dispositionSet(org);
+        List<String> calls = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            calls.add(fixtures.call(org, campaign, set, "initiated"));
+        }
+        // every sender reports a different step of every call; the steps must all land
+        List<String> steps = List.of(
+                event("ringing", "10:00:02"),
+                event("in_progress", "10:00:09"),
+                event("completed", "10:01:23").replace("}", ",\"durationSeconds\":74}"),
+                "{\"callId\":\"%1$s\",\"status\":\"completed\",\"at\":\"2026-11-27T10:01:23+05:30\","
+                        + "\"recordingUrl\":\"https://r/1.mp3\"}");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Integer>> sent = new ArrayList<>();
+            for (int round = 0; round < 6; round++) {
+                for (String step : steps) {
+                    String batch =
+                            String.join(",", calls.stream().map(step::formatted).toList());
+                    sent.add(pool.submit(
+                            () -> sendEvents("{\"events\":[" + batch + "]}").status()));
+                }
+            }
+            for (java.util.concurrent.Future<Integer> status : sent) {
+                assertThat(status.get()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        for (String call : calls) {
+            Map<String, Object> state = state(call);
+            assertThat(state.get("status")).isEqualTo("completed");
+            assertThat(state.get("ringing_at")).isNotNull();
+            assertThat(state.get("in_progress_at")).isNotNull();
+            assertThat(state.get("duration_seconds")).isEqualTo(74);
+            assertThat(state.get("recording_url")).isEqualTo("https://r/1.mp3");
+        }
+    }
+
     /** Ordered events of one call, each a JSON object with %1$s for the call id. */
     private static List<String> stream(Random random) {
         List<String> events = new ArrayList<>();

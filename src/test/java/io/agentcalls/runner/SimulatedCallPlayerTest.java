@@ -33,6 +33,10 @@ class SimulatedCallPlayerTest extends ApiTest {
     @Autowired
     CallService calls;
 
+    /** The test profile never ticks the player on its own; the tests here drive it. */
+    @Autowired
+    SimulatedCallPlayer player;
+
     @Autowired
     ConfigurableApplicationContext context;
 
@@ -62,7 +66,10 @@ class SimulatedCallPlayerTest extends ApiTest {
                     .as("accepted calls are stored before they play")
                     .isEqualTo(8);
 
-            await().atMost(Duration.ofSeconds(20)).until(() -> ids.stream().allMatch(this::isFinal));
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                player.playDue();
+                return ids.stream().allMatch(this::isFinal);
+            });
 
             assertThat(maxConcurrent(published.of(CallStatusChanged.class), ids))
                     .isBetween(1, 2);
@@ -102,9 +109,10 @@ class SimulatedCallPlayerTest extends ApiTest {
         assertThat(cancelled.status()).isEqualTo(200);
         assertThat(cancelled.body().at("/data/cancelled").asLong()).isEqualTo(4);
         assertThat(stepsOf(ids)).isZero();
-        await().during(Duration.ofMillis(500))
-                .atMost(Duration.ofSeconds(2))
-                .until(() -> ids.stream().allMatch(id -> "cancelled".equals(fixtures.status(id))));
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> {
+            player.playDue();
+            return ids.stream().allMatch(id -> "cancelled".equals(fixtures.status(id)));
+        });
     }
 
     private List<String> queuedCalls(int count) {

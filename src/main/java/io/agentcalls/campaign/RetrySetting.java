@@ -1,0 +1,81 @@
+package io.agentcalls.campaign;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads the {@code retry} object of a create or patch body. Every field is required inside it; the
+ * whole setting is turned off with an explicit {@code null}, which the caller tells apart.
+ */
+final class RetrySetting {
+
+    private static final Set<String> FIELDS = Set.of("on", "maxAttempts", "intervalMinutes");
+    private static final String ON_VALUES = String.join(", ", RetryPolicy.STATUSES);
+
+    private RetrySetting() {}
+
+    /** The policy the node describes, or null (with the problems added) when it is not one. */
+    static RetryPolicy read(JsonNode node, List<String> errors) {
+        if (!node.isObject()) {
+            errors.add("retry must be an object with on, maxAttempts and intervalMinutes, or null");
+            return null;
+        }
+        for (String field : node.propertyNames()) {
+            if (!FIELDS.contains(field)) {
+                errors.add("unknown field 'retry." + field + "'");
+            }
+        }
+        List<String> on = on(node.get("on"), errors);
+        Integer maxAttempts = required(
+                node.get("maxAttempts"),
+                "retry.maxAttempts",
+                RetryPolicy.MIN_ATTEMPTS,
+                RetryPolicy.MAX_ATTEMPTS,
+                errors);
+        Integer interval = required(
+                node.get("intervalMinutes"), "retry.intervalMinutes", 1, RetryPolicy.MAX_INTERVAL_MINUTES, errors);
+        if (on == null || maxAttempts == null || interval == null) {
+            return null;
+        }
+        return new RetryPolicy(on, maxAttempts, interval);
+    }
+
+    private static List<String> on(JsonNode node, List<String> errors) {
+        if (node == null) {
+            errors.add("retry.on is required");
+            return null;
+        }
+        if (node.isNull()) {
+            errors.add("retry.on must not be null");
+            return null;
+        }
+        if (!node.isArray() || node.isEmpty()) {
+            errors.add("retry.on must be a non-empty array of " + ON_VALUES);
+            return null;
+        }
+        Set<String> seen = new LinkedHashSet<>();
+        boolean repeated = false;
+        for (JsonNode value : node) {
+            if (!value.isString() || !RetryPolicy.STATUSES.contains(value.stringValue())) {
+                errors.add("retry.on values must be one of " + ON_VALUES);
+                return null;
+            }
+            repeated |= !seen.add(value.stringValue());
+        }
+        if (repeated) {
+            errors.add("retry.on must not repeat a status");
+            return null;
+        }
+        return List.copyOf(seen);
+    }
+
+    private static Integer required(JsonNode node, String field, int min, int max, List<String> errors) {
+        if (node == null) {
+            errors.add(field + " is required");
+            return null;
+        }
+        return CampaignChanges.integer(node, field, min, max, errors);
+    }
+}

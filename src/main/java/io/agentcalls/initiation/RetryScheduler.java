@@ -1,0 +1,148 @@
+package io.agentcalls.initiation;
+
+import io.agentcalls.campaign.CampaignService;
+import io.agentcalls.campaign.RetryingCampaign;
+import io.agentcalls.common.ApiException;
+import io.agentcalls.initiation.RetryRepository.DueCall;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Automatic retries: for every active campaign with a retry policy, the due unsuccessful calls are
+ * claimed and their customers initiated again as a system initiation, through the same checks and
+ * safeguards as a request and the same dispatcher. A retry a safeguard holds back stays due and is
+ * tried again on a later run. Runs on every node; claims keep two nodes from making the same retry.
+ */
+@Component
+class RetryScheduler {
+
+    private static final Logger log = LoggerFactory.getLogger(RetryScheduler.class);
+    /** At most one runner batch of retries per initiation. */
+    private static final int PAGE_SIZE = CustomerSelection.BATCH_SIZE;
+
+    private final CampaignService campaigns;
+    private final RetryRepository repository;
+    private final InitiationLedger ledger;
+    private final ObjectMapper objectMapper;
+    private final Duration lease;
+
+    RetryScheduler(
+            CampaignService campaigns,
+            RetryRepository repository,
+            InitiationLedger ledger,
+            ObjectMapper objectMapper,
+            @Value("${agentcalls.retries.lease:5m}") Duration lease) {
+        this.campaigns = campaigns;
+        this.repository = repository;
+        this.ledger = ledger;
+        this.objectMapper = objectMapper;
+        this.lease = lease;
+    }
+
+    @Scheduled(
+            fixedDelayString = "${agentcalls.retries.interval:60s}",
+            initialDelayString = "${agentcalls.retries.interval:60s}")
+    void periodically() {
+        run();
+    }
+
+    /** One pass over every campaign with retries on; returns how many retry calls it created. */
+    long run() {
+        long created = 0;
+        for (RetryingCampaign campaign : campaigns.activeCampaignsWithRetries()) {
+            try {
+                created += retry(campaign);
+            } catch (RuntimeException e) {
+                log.error("Retries of campaign {} stopped; they run again on schedule", campaign.campaignId(), e);
+            }
+        }
+        return created;
+    }
+
+    private record Group(String agentId, String dispositionSetId) {}
+
+    /** One pass over the campaign's due calls, a page at a time. */
+    private long retry(RetryingCampaign campaign) {
+        long created = 0;
+        RetryRepository.Cursor after = RetryRepository.START;
+        Optional<RetryRepository.Page> page;
+        while ((page = repository.nextPage(
+                        campaign.organizationId(), campaign.campaignId(), campaign.retry(), after, lease, PAGE_SIZE))
+                .isPresent()) {
+            after = page.get().end();
+            Map<Group, List<DueCall>> groups = page.get().claimed().stream()
+                    .collect(Collectors.groupingBy(
+                            c -> new Group(c.agentId(), c.dispositionSetId()),
+                            LinkedHashMap::new,
+                            Collectors.toList()));
+            for (Map.Entry<Group, List<DueCall>> group : groups.entrySet()) {
+                created += initiate(campaign, group.getKey(), group.getValue());
+            }
+        }
+        if (created > 0) {
+            log.info("Created {} retries in campaign {}", created, campaign.campaignId());
+        }
+        return created;
+    }
+
+    /** One system initiation for the customers of calls made with the same agent and disposition set. */
+    private long initiate(RetryingCampaign campaign, Group group, List<DueCall> calls) {
+        Map<String, Integer> attempts = new LinkedHashMap<>();
+        calls.forEach(call -> attempts.put(call.customerId(), call.attempt() + 1));
+        InitiateCallsRequest request = new InitiateCallsRequest(
+                group.agentId(),
+                group.dispositionSetId(),
+                null,
+                false,
+                List.of(new CustomerFilter.AnyOf("id", List.copyOf(attempts.keySet()))));
+        boolean neverRetried = false;
+        try {
+            InitiationOutcome outcome = ledger.initiateBySystem(
+                    campaign.organizationId(), campaign.campaignId(), body(group, calls), request, attempts);
+            return objectMapper
+                    .readTree(outcome.body())
+                    .at("/results/customersSelected")
+                    .asLong(0);
+        } catch (ApiException e) {
+            // everyone held back by a safeguard, no active number, ...: nothing was written, try later
+            neverRetried = agentOrDispositionSetGone(e);
+            log.debug(
+                    "No retries of {} calls in campaign {} this time: {}",
+                    calls.size(),
+                    campaign.campaignId(),
+                    e.getMessage());
+            return 0;
+        } finally {
+            repository.settleOrRelease(campaign.organizationId(), calls, neverRetried);
+        }
+    }
+
+    /** The previous call's agent or disposition set was deleted: its retries can never be made. */
+    private static boolean agentOrDispositionSetGone(ApiException e) {
+        return e.status() == HttpStatus.NOT_FOUND
+                && (InitiateCallsService.AGENT_NOT_FOUND.equals(e.getMessage())
+                        || InitiateCallsService.DISPOSITION_NOT_FOUND.equals(e.getMessage()));
+    }
+
+    /** What the initiation record shows as its request. */
+    private JsonNode body(Group group, List<DueCall> calls) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("retry", true);
+        body.put("agentId", group.agentId());
+        body.put("dispositionId", group.dispositionSetId());
+        body.put("callIds", calls.stream().map(DueCall::callId).toList());
+        return objectMapper.valueToTree(body);
+    }
+}
