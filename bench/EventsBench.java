@@ -33,8 +33,11 @@ import javax.crypto.spec.SecretKeySpec;
 public class EventsBench {
 
     static final int BATCH = 100;
-    /** Untimed events first: the JIT compiles the request path for the first ~100,000 events. */
-    static final int WARMUP = 100_000;
+    /**
+     * Untimed events first: the JIT compiles the request path for the first ~100,000 events. Fewer
+     * with -Dwarmup=N, for bench/run.sh's smoke run, which checks the path rather than the rate.
+     */
+    static final int WARMUP = Integer.getInteger("warmup", 100_000);
 
     public static void main(String[] args) throws Exception {
         String jdbcUrl = args[0];

@@ -37,19 +37,26 @@ bench_free_port() {
 }
 
 # bench_start_server <work dir> [extra java options...]: a fresh data folder under the work dir,
-# -Xmx512m. Sets BENCH_PID and BENCH_URL; the server log is <work dir>/server.log.
+# -Xmx512m. Sets BENCH_PID and BENCH_URL; the server log is <work dir>/server.log. Runs the jar, or
+# the compiled classes when BENCH_SERVER_CLASSPATH is set.
 bench_start_server() {
   local work=$1
   shift
-  local jar port
-  jar=$(bench_jar)
+  local launch port jar
+  if [[ -n "${BENCH_SERVER_CLASSPATH:-}" ]]; then
+    # the smoke test runs inside the build, before there is a jar
+    launch=(-cp "$BENCH_SERVER_CLASSPATH" io.agentcalls.AgentcallsApplication)
+  else
+    jar=$(bench_jar)
+    launch=(-jar "$jar")
+  fi
   port=$(bench_free_port)
   rm -rf "$work/data"
   mkdir -p "$work/data"
   BENCH_URL="http://127.0.0.1:$port"
-  bench_log "starting $(basename "$jar") on port $port (data in $work/data)"
+  bench_log "starting ${launch[-1]##*/} on port $port (data in $work/data)"
   SERVER_PORT=$port AGENTCALLS_DATA_DIR="$work/data" AGENTCALLS_ADMIN_TOKEN="$BENCH_ADMIN_TOKEN" \
-    java -Xmx512m "$@" -jar "$jar" >"$work/server.log" 2>&1 &
+    java -Xmx512m "$@" "${launch[@]}" >"$work/server.log" 2>&1 &
   BENCH_PID=$!
   for _ in $(seq 1 240); do
     if curl -fsS "$BENCH_URL/actuator/health" 2>/dev/null | grep -q '"UP"'; then

@@ -2,10 +2,11 @@
 # The measured parts of bench/run.sh and its report. Sourced after lib.sh; each part prints its
 # figures on one line and logs what it does on standard error.
 
-# The dry run's filter: a custom field, a numeric range and a payment status (about 3 % of bench_csv's
+# The dry run's filter: a custom field, a numeric range and a payment status (about 2.5 % of bench_csv's
 # customers match all three).
-PART_SELECTIVE_FILTER='"filters":{"custom":{"branch":"mumbai"},"emi_amount":{"min":5000,"max":20000},"payment_status":["bounced","pending"]}'
+PART_SELECTIVE_FILTER='"filters":{"custom":{"branch":"mumbai"},"emi_amount":{"min":1000,"max":5000},"payment_status":["bounced","pending"]}'
 PART_LOAD_CUSTOMERS=500
+PART_LOAD_PROBE=${PART_LOAD_PROBE:-48}
 
 # part_import <key> <campaign> <csv> <rows>: prints the seconds of the one import request.
 part_import() {
@@ -55,36 +56,32 @@ part_initiation() {
   printf '%s\n' "$seconds"
 }
 
-# part_events <organization> <postgres port> <calls>: runner events for initiated calls of the
-# organization, and the bare SQL of the same changes on as many other calls of it: each call goes
-# ringing, in_progress, completed with a disposition; 500 events a request, 4 at a time.
-# Prints "<events/s> <bare events/s> measured".
+# part_events <postgres port> <calls> <warm-up events>: bench/EventsBench.java (the call lifecycle's
+# runner events bench) against this server and database: it seeds its own organization's initiated
+# calls, warms up, then completes <calls> of them through the signed POST /api/v1/runner/events
+# (batches of 100, 4 senders) and as many with the bare SQL UPDATE of the same columns.
+# Prints "<events/s> <bare rows/s> measured".
 part_events() {
-  local calls=$3 service bare
-  bench_log "runner events: $((calls * 3)) events for $calls calls; the bare SQL on $calls others"
-  echo "SELECT organization_id, id FROM calls WHERE organization_id = '$1' AND status = 'initiated'
-        ORDER BY id LIMIT $((calls * 2))" | bench_bare sql "$2" >"$work/event-calls"
-  [[ $(wc -l <"$work/event-calls") -eq $((calls * 2)) ]] \
-    || { echo "expected $((calls * 2)) initiated calls for the events part" >&2; return 1; }
-  head -n "$calls" "$work/event-calls" >"$work/event-calls-service"
-  tail -n +"$((calls + 1))" "$work/event-calls" >"$work/event-calls-bare"
-  bare=$(bench_bare events "$2" "$work/event-calls-bare" 4 500)
-  [[ "$bare" == *"updated=$((calls * 3))" ]] || { echo "bare events: $bare" >&2; return 1; }
-  service=$(AGENTCALLS_RUNNER_SECRET=$BENCH_RUNNER_SECRET java "$BENCH_ROOT/bench/Events.java" "$BENCH_URL" \
-    "$work/event-calls-service" 4 500)
-  [[ "$service" == *"applied=$((calls * 3))" ]] || { echo "runner events: $service" >&2; return 1; }
-  awk -v s="$service" -v b="$bare" 'BEGIN {
-    split(s, sv, /[ =]/); split(b, bv, /[ =]/)
-    printf "%d %d measured\n", sv[4] / sv[2], bv[4] / bv[2]
-  }'
+  local out driver
+  bench_log "runner events: bench/EventsBench.java, $2 calls each way after $3 warm-up events"
+  driver=$(find "$HOME/.m2/repository/org/postgresql/postgresql" -name 'postgresql-*.jar' | sort -V | tail -n 1)
+  out=$(java -Dwarmup="$3" -cp "$driver" "$BENCH_ROOT/bench/EventsBench.java" \
+    "jdbc:postgresql://127.0.0.1:$1/postgres?user=postgres" "$BENCH_URL" "$BENCH_RUNNER_SECRET" "$2" 4 \
+    "$BENCH_PID" "$(head -n 1 "$work/data/postgres/postmaster.pid")")
+  printf '%s\n' "$out" >"$work/events.txt"
+  printf '%s\n' "$out" | sed 's/^/[events] /' >&2
+  awk '/^events endpoint:/ { gsub(",", "", $3); rate = $3 }
+       /^bare SQL UPDATE:/ { gsub(",", "", $4); bare = $4 }
+       END { if (rate == "" || bare == "") exit 1; printf "%d %d measured\n", rate, bare }' "$work/events.txt"
 }
 
 # part_prepare_load <campaign file> <seconds>: fresh 500-customer campaigns for the load run in the
 # current calling organization, enough that no request of the run needs one twice. How many comes from
-# a probe: 48 initiations, 16 at a time, give the rate; the run gets twice that rate's worth, and more.
+# a probe: 48 initiations (16 in a smoke run), 16 at a time, give the rate; the run gets twice that
+# rate's worth, and more.
 # Prints "<campaigns prepared> <probe requests/s>".
 part_prepare_load() {
-  local file=$1 seconds=$2 probe=48 start end rate need
+  local file=$1 seconds=$2 probe=$PART_LOAD_PROBE start end rate need
   : >"$file"
   part_load_campaigns "$file" 0 "$probe"
   export BENCH_URL BENCH_KEY
@@ -97,7 +94,7 @@ part_prepare_load() {
   [[ $(grep -c '^200 ' "$work/load-probe.txt") -eq $probe ]] \
     || { echo "load probe: $(grep -v '^200 ' "$work/load-probe.txt" | head -n 3)" >&2; return 1; }
   rate=$(awk -v n="$probe" -v a="$start" -v b="$end" 'BEGIN { printf "%.1f", n / (b - a) }')
-  need=$(awk -v r="$rate" -v s="$seconds" 'BEGIN { printf "%d", r * s * 2 + 64 }')
+  need=$(awk -v r="$rate" -v s="$seconds" 'BEGIN { printf "%d", r * s * 2 + 32 }')
   bench_log "load: the probe ran $rate initiations/s; preparing $need fresh campaigns"
   : >"$file"
   part_load_campaigns "$file" "$probe" "$need"
@@ -159,7 +156,7 @@ report_table() {
     "customer CSV import" "$import_rate rows/s (${import_seconds} s)" "" "$customers in < 60 s" \
     "dryRun, selective filter (20)" "median $dry_median ms, p99 $dry_p99 ms" "" "p99 < 300 ms" \
     "full initiation" "$(report_seconds "$initiation_seconds") s" "$(report_seconds "$bare_seconds") s (ratio $init_ratio)" "<= 1.5x bare" \
-    "runner event ingestion" "$events_rate events/s" "$events_bare_rate events/s SQL (ratio $events_ratio)" ">= 0.5x bare" \
+    "runner event ingestion" "$events_rate events/s" "$events_bare_rate rows/s SQL (ratio $events_ratio)" ">= 0.5x bare" \
     "load: 500-customer initiations" "$load_rps req/s, p50 $load_p50 ms" "p99 $load_p99 ms, errors $load_errors" "zero errors" \
     "load: GET /actuator/health" "$health_rps req/s, p50 $health_p50 ms" "p99 $health_p99 ms, errors $health_errors" "framework ceiling" \
     "peak heap / resident (JVM)" "$heap_peak_mb MB / $rss_peak_mb MB" "" "heap <= 512 MB"
@@ -188,7 +185,7 @@ report_json() {
       "$dry_median" "$dry_p99" "$dry_selected"
     printf '  "initiation": {"seconds": %s, "bareSqlSeconds": %s, "ratio": %s},\n' \
       "$initiation_seconds" "$bare_seconds" "$(report_ratio "$initiation_seconds" "$bare_seconds" | sed 's#n/a#null#')"
-    printf '  "events": {"eventsPerSecond": %s, "bareInsertsPerSecond": %s, "note": "%s"},\n' \
+    printf '  "events": {"eventsPerSecond": %s, "bareSqlRowsPerSecond": %s, "note": "%s"},\n' \
       "$events_rate" "$events_bare_rate" "$events_note"
     printf '  "loadInitiation": {"seconds": %s, "connections": 16, "campaignsPrepared": %s, "requests": %s, "requestsPerSecond": %s, "p50Ms": %s, "p99Ms": %s, "errors": %s},\n' \
       "$load_seconds" "$load_campaigns" "$load_requests" "$load_rps" "$load_p50" "$load_p99" "$load_errors"

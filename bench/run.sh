@@ -7,28 +7,31 @@
 #   dryRun      20 dry-run initiations with a selective filter over all N customers (median, p99)
 #   initiation  full initiation of all N customers, simulated runner accepting at once, against the bare
 #               SQL of the same selection and insert on the same database (bench/Bare.java)
-#   events      runner event ingestion (events/s; bench/Events.java, signed like a runner) against the bare
-#               SQL of the same call updates (bench/Bare.java)
+#   events      runner event ingestion (events/s; bench/EventsBench.java, signed like a runner) against
+#               the bare SQL UPDATE of the same columns
 #   load        wrk, 16 connections: 500-customer initiations of fresh campaigns, and GET /actuator/health
 #   scaling     dryRun and full initiation again at 10k and 100k customers, beside the N above
 #   memory      the server's peak heap and resident memory over the whole run
 # Prints one table and writes the same figures to bench/results/<date>-<N>.json.
 #   --customers N      default 1,000,000; 50000 for a quick run
-#   --smoke            3 s of load, no scaling (the JUnit smoke test uses --customers 2000 --smoke)
+#   --smoke            3 s of load, 1,000 runner events, no scaling (the smoke test: --customers 2000 --smoke)
 #   --load-seconds S   length of each load run (default 30)
 #   --no-scaling       skip the 10k/100k runs
 #   --jfr              record the server with Java Flight Recorder into bench/work/run/server.jfr
+# Environment: BENCH_WORK_DIR (default bench/work/run), BENCH_RESULTS_DIR (default bench/results),
+# BENCH_SERVER_CLASSPATH (run the server from these classes instead of the jar; the smoke test does).
 set -euo pipefail
 
 customers=1000000
-event_calls=50000
+event_calls=200000
+event_warmup=100000
 load_seconds=30
 scaling=true
 jfr=false
 while (($#)); do
   case "$1" in
     --customers) customers=${2:?}; shift 2 ;;
-    --smoke) load_seconds=3; scaling=false; shift ;;
+    --smoke) load_seconds=3; scaling=false; event_calls=1000; event_warmup=1000; PART_LOAD_PROBE=16; shift ;;
     --load-seconds) load_seconds=${2:?}; shift 2 ;;
     --no-scaling) scaling=false; shift ;;
     --jfr) jfr=true; shift ;;
@@ -36,15 +39,15 @@ while (($#)); do
   esac
 done
 [[ "$customers" =~ ^[0-9]+$ && "$customers" -ge 1000 ]] || { echo "--customers must be at least 1000" >&2; exit 2; }
-((customers / 2 < event_calls)) && event_calls=$((customers / 2))
 [[ "$load_seconds" =~ ^[0-9]+$ && "$load_seconds" -ge 1 ]] || { echo "--load-seconds must be a positive integer" >&2; exit 2; }
 
 cd "$(dirname "$0")/.."
 source bench/lib.sh
 source bench/parts.sh
 
-work="$BENCH_ROOT/bench/work/run"
-mkdir -p "$work" "$BENCH_ROOT/bench/results"
+work=${BENCH_WORK_DIR:-$BENCH_ROOT/bench/work/run}
+results=${BENCH_RESULTS_DIR:-$BENCH_ROOT/bench/results}
+mkdir -p "$work" "$results"
 trap bench_stop_server EXIT INT TERM
 
 bench_require_wrk
@@ -84,7 +87,7 @@ initiation_seconds=$(part_initiation "$main_key" "$main_campaign" "$customers")
 bench_log "full initiation: $initiation_seconds s, bare SQL: $bare_seconds s"
 
 # --- runner events ----------------------------------------------------------------------------------
-out=$(part_events "$main_org" "$pg_port" "$event_calls")
+out=$(part_events "$pg_port" "$event_calls" "$event_warmup")
 read -r events_rate events_bare_rate events_note <<<"$out"
 
 # --- HTTP load --------------------------------------------------------------------------------------
@@ -122,4 +125,4 @@ load_after=$(bench_load_average)
 bench_stop_server
 
 report_table
-report_json "$BENCH_ROOT/bench/results/$(date +%Y-%m-%dT%H%M%S)-$customers.json"
+report_json "$results/$(date +%Y-%m-%dT%H%M%S)-$customers.json"
