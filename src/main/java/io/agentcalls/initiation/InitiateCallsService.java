@@ -119,13 +119,12 @@ class InitiateCallsService {
                         ? null
                         : new SelectionQuery.CallTemplate(
                                 initiationId, agent.id(), dispositionSet.id(), fromNumbers, attempts));
-        // after a bulk write autovacuum takes up to a minute to analyze; until then plans can walk whole campaigns
-        statistics.refreshIfStale(PlannerStatistics.Table.CUSTOMERS, 0);
-        statistics.refreshIfStale(PlannerStatistics.Table.CALLS, 0);
+        // right after a large import the planner would read each dispatch batch by walking the campaign
+        statistics.refreshIfStale(PlannerStatistics.Table.CUSTOMERS);
         SelectionCounts counts = transaction.execute(status -> checked(selection.run(query), request));
         if (!request.dryRun()) {
             // this initiation's own rows: dispatch updates them by id, which stale statistics turn into scans
-            statistics.refreshIfStale(PlannerStatistics.Table.CALLS, counts.inserted());
+            statistics.refreshAfterBulkWrite(PlannerStatistics.Table.CALLS, counts.inserted());
         }
         long selected = request.dryRun() ? counts.selected() : counts.inserted();
         SkipCounts skipped = counts.skipped().plusActiveCalls(counts.selected() - selected);
