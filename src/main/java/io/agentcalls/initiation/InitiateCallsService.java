@@ -121,6 +121,7 @@ class InitiateCallsService {
                                 initiationId, agent.id(), dispositionSet.id(), fromNumbers, attempts));
         // right after a large import the planner would read each dispatch batch by walking the campaign
         statistics.refreshIfStale(PlannerStatistics.Table.CUSTOMERS);
+        statistics.refreshIfStale(PlannerStatistics.Table.CALLS);
         SelectionCounts counts = transaction.execute(status -> checked(selection.run(query), request));
         if (!request.dryRun()) {
             // this initiation's own rows: dispatch updates them by id, which stale statistics turn into scans

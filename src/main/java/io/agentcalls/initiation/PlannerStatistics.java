@@ -11,15 +11,22 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the campaign, and an update of a batch of calls by id for a scan of every queued call: 100,000
  * customers imported and initiated at once took 50 s instead of 10 s, growing with the square of the
  * campaign (docs/PERFORMANCE.md). Below 10,000 rows a misplanned statement costs little, and analyzing
- * a young, fast-growing table on every request would cost more.
+ * a young, fast-growing table on every request would cost more; a table never analyzed at all, though,
+ * leaves the planner blind enough to scan a few thousand rows per customer, so it is analyzed early.
  */
 @Repository
 class PlannerStatistics {
 
     static final long MIN_CHANGES = 10_000;
+    /** A table never analyzed leaves the planner blind however small it is; it gets its first look early. */
+    static final long FIRST_ANALYSIS = 1_000;
 
     private static final String STALE = """
-            SELECT pg_stat_get_mod_since_analyze(c.oid) > :minChanges + 0.1 * greatest(c.reltuples, 0)
+            SELECT CASE WHEN coalesce(pg_stat_get_last_analyze_time(c.oid), pg_stat_get_last_autoanalyze_time(c.oid))
+                             IS NULL
+                        THEN pg_stat_get_mod_since_analyze(c.oid) >= :firstAnalysis
+                        ELSE pg_stat_get_mod_since_analyze(c.oid) > :minChanges + 0.1 * greatest(c.reltuples, 0)
+                   END
             FROM pg_class c
             WHERE c.oid = CAST(:table AS regclass)
             """;
@@ -49,7 +56,7 @@ class PlannerStatistics {
 
     /**
      * Analyzes the table when the rows changed since its last analyze pass autovacuum's scale
-     * factor, 10 % of the table, and the floor.
+     * factor, 10 % of the table, and the floor; or, if it was never analyzed, a thousand rows.
      */
     boolean refreshIfStale(Table table) {
         return stale(table) && analyze(table, true);
@@ -86,6 +93,7 @@ class PlannerStatistics {
         return jdbc.sql(STALE)
                 .param("table", table.sql)
                 .param("minChanges", MIN_CHANGES)
+                .param("firstAnalysis", FIRST_ANALYSIS)
                 .query(Boolean.class)
                 .single();
     }
