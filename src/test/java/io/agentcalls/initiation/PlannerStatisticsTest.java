@@ -22,12 +22,12 @@ class PlannerStatisticsTest extends ApiTest {
     PlannerStatistics statistics;
 
     @Test
-    void analyzesAfterABulkWriteOfTheFloorsWorthOfRowsOnly() {
+    void analyzesAfterABulkWriteOnly() {
         OffsetDateTime before = analyzedAt("calls");
 
-        assertThat(statistics.refreshAfterBulkWrite(Table.CALLS, PlannerStatistics.MIN_CHANGES - 1))
+        assertThat(statistics.refreshAfterBulkWrite(Table.CALLS, PlannerStatistics.BULK_WRITE - 1))
                 .isFalse();
-        assertThat(statistics.refreshAfterBulkWrite(Table.CALLS, PlannerStatistics.MIN_CHANGES))
+        assertThat(statistics.refreshAfterBulkWrite(Table.CALLS, PlannerStatistics.BULK_WRITE))
                 .isTrue();
         assertThat(analyzedAt("calls")).isAfter(before);
     }
