@@ -56,16 +56,16 @@ part_initiation() {
   printf '%s\n' "$seconds"
 }
 
-# part_events <postgres port> <calls> <warm-up events>: bench/EventsBench.java (the call lifecycle's
+# part_events <postgres port> <calls> [warm-up events]: bench/EventsBench.java (the call lifecycle's
 # runner events bench) against this server and database: it seeds its own organization's initiated
 # calls, warms up, then completes <calls> of them through the signed POST /api/v1/runner/events
 # (batches of 100, 4 senders) and as many with the bare SQL UPDATE of the same columns.
 # Prints "<events/s> <bare rows/s> measured".
 part_events() {
   local out driver
-  bench_log "runner events: bench/EventsBench.java, $2 calls each way after $3 warm-up events"
+  bench_log "runner events: bench/EventsBench.java, $2 calls each way after ${3:-its own} warm-up"
   driver=$(find "$HOME/.m2/repository/org/postgresql/postgresql" -name 'postgresql-*.jar' | sort -V | tail -n 1)
-  out=$(java -Dwarmup="$3" -cp "$driver" "$BENCH_ROOT/bench/EventsBench.java" \
+  out=$(java ${3:+-Dwarmup="$3"} -cp "$driver" "$BENCH_ROOT/bench/EventsBench.java" \
     "jdbc:postgresql://127.0.0.1:$1/postgres?user=postgres" "$BENCH_URL" "$BENCH_RUNNER_SECRET" "$2" 4 \
     "$BENCH_PID" "$(head -n 1 "$work/data/postgres/postmaster.pid")")
   printf '%s\n' "$out" >"$work/events.txt"

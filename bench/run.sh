@@ -24,7 +24,7 @@ set -euo pipefail
 
 customers=1000000
 event_calls=200000
-event_warmup=100000
+event_warmup="" # EventsBench's own warm-up unless a smoke run
 load_seconds=30
 scaling=true
 jfr=false
