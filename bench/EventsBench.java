@@ -24,8 +24,10 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Runner events bench (single-file program; run by bench/events.sh with the PostgreSQL driver on
  * the class path). Seeds initiated calls with SQL, then completes one set of them through
- * POST /api/v1/runner/events (signed batches of 100, several senders) and an equal set with the
- * bare SQL UPDATE that writes the same columns, 100 rows a statement, as many connections.
+ * POST /api/v1/runner/events (signed batches of 100, several senders), an equal set with the bare
+ * SQL UPDATE that writes the same columns (100 rows a statement, as many connections), and a third
+ * with the two statements the service issues per batch (read by id, versioned UPDATE, one
+ * transaction) sent straight from JDBC: the service's own cost is the gap to that.
  *
  * Usage: java -cp postgresql.jar EventsBench.java JDBC_URL BASE_URL SECRET CALLS SENDERS [SERVER_PID POSTMASTER_PID]
  * With the pids (Linux), it also prints the CPU time each path used: service, database, bench client.
@@ -47,7 +49,7 @@ public class EventsBench {
 
         long seedStart = System.nanoTime();
         seed(jdbcUrl, calls);
-        System.out.printf("seeded %,d calls in %.1f s%n", 2 * (calls + WARMUP), seconds(seedStart));
+        System.out.printf("seeded %,d calls in %.1f s%n", 3 * calls + 2 * WARMUP, seconds(seedStart));
 
         http(baseUrl, secret, ids(jdbcUrl, "W-"), senders); // JIT and pool warm-up, untimed
         sql(jdbcUrl, ids(jdbcUrl, "V-"), senders);
@@ -58,6 +60,7 @@ public class EventsBench {
         Cpu afterHttp = Cpu.of(serverPid, postmasterPid);
         double sqlRate = sql(jdbcUrl, sqlIds, senders);
         Cpu afterSql = Cpu.of(serverPid, postmasterPid);
+        double serviceSqlRate = serviceSql(jdbcUrl, ids(jdbcUrl, "R-"), senders);
         verify(jdbcUrl);
         if (serverPid > 0) {
             System.out.printf("CPU ms per 1,000 events, endpoint: service %.0f, database %.0f, bench client %.0f%n",
@@ -68,10 +71,13 @@ public class EventsBench {
         }
         System.out.printf("events endpoint: %,.0f events/s (%d senders, batches of %d)%n", httpRate, senders, BATCH);
         System.out.printf("bare SQL UPDATE: %,.0f rows/s (%d connections, %d rows a statement)%n", sqlRate, senders, BATCH);
-        System.out.printf("ratio: %.2f%n", httpRate / sqlRate);
+        System.out.printf("service's statements from JDBC: %,.0f events/s (read + versioned UPDATE, one transaction)%n",
+                serviceSqlRate);
+        System.out.printf("ratio: %.2f (endpoint / bare UPDATE); %.2f (endpoint / service's statements)%n",
+                httpRate / sqlRate, httpRate / serviceSqlRate);
     }
 
-    /** An organization, campaign, disposition set and four sets of initiated calls: W, V (warm-up), H, S. */
+    /** An organization, campaign, disposition set and sets of initiated calls: W, V (warm-up), H, S, R. */
     static void seed(String jdbcUrl, int calls) throws Exception {
         try (Connection c = DriverManager.getConnection(jdbcUrl); Statement s = c.createStatement()) {
             s.execute("INSERT INTO organizations (id, name) VALUES ('org_bench', 'Bench') ON CONFLICT DO NOTHING");
@@ -81,15 +87,14 @@ public class EventsBench {
                     INSERT INTO disposition_codes (organization_id, disposition_set_id, code, label, category, position)
                     VALUES ('org_bench', 'dsp_bench', 'PTP', 'Promise to pay', 'positive', 1),
                            ('org_bench', 'dsp_bench', 'RTP', 'Refused to pay', 'negative', 2)""");
-            for (String prefix : new String[] {"W-", "V-", "H-", "S-"}) {
+            for (String prefix : new String[] {"W-", "V-", "H-", "S-", "R-"}) {
                 int n = prefix.startsWith("W") || prefix.startsWith("V") ? WARMUP : calls;
                 s.execute("""
                         INSERT INTO calls (organization_id, id, campaign_id, customer_id, agent_id, disposition_set_id,
                                            from_number, to_phone, status, initiated_at)
                         SELECT 'org_bench', new_id('call'), 'cmp_bench', '%1$s' || g, 'agt_bench', 'dsp_bench',
                                '+918045550100', '+91%2$s' || lpad(g::text, 8, '0'), 'initiated', now()
-                        FROM generate_series(1, %3$d) g""".formatted(prefix, prefix.startsWith("W") ? "60"
-                        : prefix.startsWith("V") ? "61" : prefix.startsWith("H") ? "62" : "63", n));
+                        FROM generate_series(1, %3$d) g""".formatted(prefix, "6" + "WVHSR".indexOf(prefix.charAt(0)), n));
             }
             s.execute("VACUUM ANALYZE calls");
         }
@@ -178,6 +183,84 @@ public class EventsBench {
                     p.setArray(7, text(c, chunk.stream().map(id -> "https://runner.example/rec/" + id + ".mp3")
                             .toArray(String[]::new)));
                     if (p.executeUpdate() != n) {
+                        throw new IllegalStateException("not every call was updated");
+                    }
+                }
+            }
+            return null;
+        });
+        return ids.size() / seconds(start);
+    }
+
+    /** The statements of RunnerEventRepository, per 100 events: read by id, UPDATE if unchanged, commit. */
+    static double serviceSql(String jdbcUrl, List<String> ids, int connections) throws Exception {
+        String read = """
+                SELECT c.*, d.label AS disposition_label, CAST(c.xmin AS text) AS version,
+                       (SELECT CAST(json_object_agg(k.code, k.label) AS text) FROM disposition_codes k
+                        WHERE k.organization_id = c.organization_id AND k.disposition_set_id = c.disposition_set_id
+                          AND k.code = ANY(?)) AS named_codes
+                FROM calls c
+                LEFT JOIN disposition_codes d ON d.organization_id = c.organization_id
+                    AND d.disposition_set_id = c.disposition_set_id AND d.code = c.disposition_code
+                WHERE c.id = ANY(?)""";
+        String update = """
+                UPDATE calls c
+                SET status = u.status, initiated_at = u.initiated_at, ringing_at = u.ringing_at,
+                    in_progress_at = u.in_progress_at, ended_at = u.ended_at, duration_seconds = u.duration_seconds,
+                    disposition_code = u.disposition_code, disposition_data = CAST(u.disposition_data AS jsonb),
+                    recording_url = u.recording_url, transcript = u.transcript, updated_at = u.updated_at
+                FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
+                            CAST(? AS timestamptz[]), CAST(? AS timestamptz[]), CAST(? AS timestamptz[]),
+                            CAST(? AS timestamptz[]), CAST(? AS integer[]), CAST(? AS text[]), CAST(? AS text[]),
+                            CAST(? AS text[]), CAST(? AS text[]), CAST(? AS timestamptz[]))
+                     AS u(organization_id, id, version, status, initiated_at, ringing_at, in_progress_at, ended_at,
+                          duration_seconds, disposition_code, disposition_data, recording_url, transcript, updated_at)
+                WHERE c.organization_id = u.organization_id AND c.id = u.id AND c.xmin = CAST(u.version AS xid)
+                RETURNING c.id""";
+        AtomicInteger next = new AtomicInteger();
+        long start = System.nanoTime();
+        runAll(connections, () -> {
+            try (Connection c = DriverManager.getConnection(jdbcUrl);
+                    PreparedStatement r = c.prepareStatement(read);
+                    PreparedStatement u = c.prepareStatement(update)) {
+                c.setAutoCommit(false);
+                for (int from; (from = next.getAndAdd(BATCH)) < ids.size(); ) {
+                    List<String> chunk = ids.subList(from, Math.min(ids.size(), from + BATCH));
+                    int n = chunk.size();
+                    r.setArray(1, text(c, new String[] {"PTP"}));
+                    r.setArray(2, text(c, chunk.toArray(String[]::new)));
+                    List<String> versions = new ArrayList<>();
+                    List<String> readIds = new ArrayList<>();
+                    try (ResultSet rs = r.executeQuery()) {
+                        while (rs.next()) {
+                            readIds.add(rs.getString("id"));
+                            versions.add(rs.getString("version"));
+                        }
+                    }
+                    String at = Instant.now().toString();
+                    u.setArray(1, text(c, repeat("org_bench", n)));
+                    u.setArray(2, text(c, readIds.toArray(String[]::new)));
+                    u.setArray(3, text(c, versions.toArray(String[]::new)));
+                    u.setArray(4, text(c, repeat("completed", n)));
+                    u.setArray(5, text(c, repeat(at, n)));
+                    u.setArray(6, text(c, new String[n]));
+                    u.setArray(7, text(c, new String[n]));
+                    u.setArray(8, text(c, repeat(at, n)));
+                    u.setArray(9, text(c, repeat("74", n)));
+                    u.setArray(10, text(c, repeat("PTP", n)));
+                    u.setArray(11, text(c, repeat("{\"ptp_date\":\"2026-12-05\",\"ptp_amount\":4500}", n)));
+                    u.setArray(12, text(c, readIds.stream().map(id -> "https://runner.example/rec/" + id + ".mp3")
+                            .toArray(String[]::new)));
+                    u.setArray(13, text(c, new String[n]));
+                    u.setArray(14, text(c, repeat(at, n)));
+                    int written = 0;
+                    try (ResultSet rs = u.executeQuery()) {
+                        while (rs.next()) {
+                            written++;
+                        }
+                    }
+                    c.commit();
+                    if (written != n) {
                         throw new IllegalStateException("not every call was updated");
                     }
                 }
