@@ -205,18 +205,19 @@ public class EventsBench {
                 WHERE c.id = ANY(?)""";
         String update = """
                 UPDATE calls c
-                SET status = u.status, initiated_at = u.initiated_at, ringing_at = u.ringing_at,
-                    in_progress_at = u.in_progress_at, ended_at = u.ended_at, duration_seconds = u.duration_seconds,
-                    disposition_code = u.disposition_code, disposition_data = CAST(u.disposition_data AS jsonb),
-                    recording_url = u.recording_url, transcript = u.transcript, updated_at = u.updated_at
+                SET status = u.status, initiated_at = %1$s(u.initiated_at), ringing_at = %1$s(u.ringing_at),
+                    in_progress_at = %1$s(u.in_progress_at), ended_at = %1$s(u.ended_at),
+                    duration_seconds = u.duration_seconds, disposition_code = u.disposition_code,
+                    disposition_data = CAST(u.disposition_data AS jsonb), recording_url = u.recording_url,
+                    transcript = u.transcript, updated_at = %1$s(u.updated_at)
                 FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
-                            CAST(? AS timestamptz[]), CAST(? AS timestamptz[]), CAST(? AS timestamptz[]),
-                            CAST(? AS timestamptz[]), CAST(? AS integer[]), CAST(? AS text[]), CAST(? AS text[]),
-                            CAST(? AS text[]), CAST(? AS text[]), CAST(? AS timestamptz[]))
+                            CAST(? AS bigint[]), CAST(? AS bigint[]), CAST(? AS bigint[]), CAST(? AS bigint[]),
+                            CAST(? AS integer[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
+                            CAST(? AS text[]), CAST(? AS bigint[]))
                      AS u(organization_id, id, version, status, initiated_at, ringing_at, in_progress_at, ended_at,
                           duration_seconds, disposition_code, disposition_data, recording_url, transcript, updated_at)
                 WHERE c.organization_id = u.organization_id AND c.id = u.id AND c.xmin = CAST(u.version AS xid)
-                RETURNING c.id""";
+                RETURNING c.id""".formatted("TIMESTAMPTZ 'epoch' + INTERVAL '1 microsecond' * ");
         AtomicInteger next = new AtomicInteger();
         long start = System.nanoTime();
         runAll(connections, () -> {
@@ -237,7 +238,8 @@ public class EventsBench {
                             versions.add(rs.getString("version"));
                         }
                     }
-                    String at = Instant.now().toString();
+                    Instant now = Instant.now();
+                    String at = Long.toString(now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000);
                     u.setArray(1, text(c, repeat("org_bench", n)));
                     u.setArray(2, text(c, readIds.toArray(String[]::new)));
                     u.setArray(3, text(c, versions.toArray(String[]::new)));
