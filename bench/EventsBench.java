@@ -39,12 +39,13 @@ public class EventsBench {
      * Untimed events first, in rounds of 50,000 until two rounds run within 5 % of each other (at
      * least 4, at most 10): the JIT keeps compiling the request path for a few hundred thousand
      * events on a busy two-core machine, and timing earlier measures the compiler, not the service.
+     * Fewer with -Dwarmup=N, for bench/run.sh's smoke run, which checks the path rather than the rate.
      */
-    static final int HTTP_WARMUP = 500_000;
+    static final int HTTP_WARMUP = Integer.getInteger("warmup", 500_000);
 
-    static final int WARMUP_ROUND = 50_000;
+    static final int WARMUP_ROUND = Math.min(50_000, HTTP_WARMUP);
 
-    static final int SQL_WARMUP = 50_000;
+    static final int SQL_WARMUP = Math.min(50_000, HTTP_WARMUP);
 
     public static void main(String[] args) throws Exception {
         String jdbcUrl = args[0];

@@ -17,19 +17,7 @@ trap bench_stop_server EXIT INT TERM
 csv="$work/customers-$rows.csv"
 if [[ ! -s "$csv" ]]; then
   bench_log "generating $rows rows into $csv"
-  awk -v rows="$rows" 'BEGIN {
-    split("hindi english tamil marathi telugu", language, " ")
-    split("bounced pending partial paid received", status, " ")
-    split("mumbai pune delhi chennai kolkata bengaluru hyderabad", branch, " ")
-    split("personal_loan home_loan auto_loan gold_loan", product, " ")
-    split("A B C", segment, " ")
-    print "loan_id,name,phone,language,payment_status,emi_amount,emi_due_date,loan_amount,branch,product_type,segment"
-    for (i = 1; i <= rows; i++) {
-      printf "LN%08d,Customer %d,98%08d,%s,%s,%d.%02d,2026-%02d-%02d,%d.00,%s,%s,%s\n",
-        i, i, i, language[i % 5 + 1], status[i % 5 + 1], 1000 + i % 9000, i % 100, i % 12 + 1, i % 28 + 1,
-        50000 + (i % 50) * 10000, branch[i % 7 + 1], product[i % 4 + 1], segment[i % 3 + 1]
-    }
-  }' >"$csv"
+  bench_csv "$rows" >"$csv"
 fi
 bench_log "CSV: $(du -h "$csv" | cut -f1), $rows rows"
 

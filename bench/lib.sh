@@ -37,19 +37,26 @@ bench_free_port() {
 }
 
 # bench_start_server <work dir> [extra java options...]: a fresh data folder under the work dir,
-# -Xmx512m. Sets BENCH_PID and BENCH_URL; the server log is <work dir>/server.log.
+# -Xmx512m. Sets BENCH_PID and BENCH_URL; the server log is <work dir>/server.log. Runs the jar, or
+# the compiled classes when BENCH_SERVER_CLASSPATH is set.
 bench_start_server() {
   local work=$1
   shift
-  local jar port
-  jar=$(bench_jar)
+  local launch port jar
+  if [[ -n "${BENCH_SERVER_CLASSPATH:-}" ]]; then
+    # the smoke test runs inside the build, before there is a jar
+    launch=(-cp "$BENCH_SERVER_CLASSPATH" io.agentcalls.AgentcallsApplication)
+  else
+    jar=$(bench_jar)
+    launch=(-jar "$jar")
+  fi
   port=$(bench_free_port)
   rm -rf "$work/data"
   mkdir -p "$work/data"
   BENCH_URL="http://127.0.0.1:$port"
-  bench_log "starting $(basename "$jar") on port $port (data in $work/data)"
+  bench_log "starting ${launch[-1]##*/} on port $port (data in $work/data)"
   SERVER_PORT=$port AGENTCALLS_DATA_DIR="$work/data" AGENTCALLS_ADMIN_TOKEN="$BENCH_ADMIN_TOKEN" \
-    java -Xmx512m "$@" -jar "$jar" >"$work/server.log" 2>&1 &
+    java -Xmx512m "$@" "${launch[@]}" >"$work/server.log" 2>&1 &
   BENCH_PID=$!
   for _ in $(seq 1 240); do
     if curl -fsS "$BENCH_URL/actuator/health" 2>/dev/null | grep -q '"UP"'; then
@@ -140,4 +147,125 @@ bench_heap_watch_stop() {
 # What the figures were measured on.
 bench_machine() {
   echo "cpus: $(nproc), memory: $(free -h | awk '/^Mem:/ { print $2 }'), $(java -version 2>&1 | head -n 1)"
+}
+
+# bench_csv <rows> [first index]: customers as CSV on standard output, the import benchmark's shape:
+# 8 standard columns (the id is loan_id) and the custom columns branch, product_type, segment. Ids and
+# phones follow the index, so ranges that do not overlap give distinct customers and phones.
+bench_csv() {
+  awk -v rows="$1" -v first="${2:-1}" 'BEGIN {
+    split("hindi english tamil marathi telugu", language, " ")
+    split("bounced pending partial paid received", status, " ")
+    split("mumbai pune delhi chennai kolkata bengaluru hyderabad", branch, " ")
+    split("personal_loan home_loan auto_loan gold_loan", product, " ")
+    split("A B C", segment, " ")
+    print "loan_id,name,phone,language,payment_status,emi_amount,emi_due_date,loan_amount,branch,product_type,segment"
+    for (i = first; i < first + rows; i++) {
+      printf "LN%08d,Customer %d,98%08d,%s,%s,%d.%02d,2026-%02d-%02d,%d.00,%s,%s,%s\n",
+        i, i, i, language[i % 5 + 1], status[i % 5 + 1], 1000 + i % 9000, i % 100, i % 12 + 1, i % 28 + 1,
+        50000 + (i % 50) * 10000, branch[i % 7 + 1], product[i % 4 + 1], segment[i % 3 + 1]
+    }
+  }'
+}
+
+# bench_import <api key> <campaign id> <csv file or - for standard input>: imports in one request and
+# prints the response body; fails unless every row was accepted.
+bench_import() {
+  local response
+  response=$(curl -sS --fail-with-body -X POST "$BENCH_URL/api/v1/campaigns/$2/customers/import" \
+    -H "Authorization: Bearer $1" -H 'Content-Type: text/csv' --data-binary "@$3")
+  if [[ "$(bench_json_number rejected <<<"$response")" != "0" ]]; then
+    echo "import rejected rows: ${response:0:500}" >&2
+    return 1
+  fi
+  printf '%s\n' "$response"
+}
+
+# bench_post <api key> <path> <json body> <response file>: prints "<http status> <seconds>".
+bench_post() {
+  curl -sS -o "$4" -w '%{http_code} %{time_total}\n' -X POST "$BENCH_URL$2" \
+    -H "Authorization: Bearer $1" -H 'Content-Type: application/json' -d "$3"
+}
+
+# A campaign that may call all day and as often as the benchmark likes; prints its id.
+bench_calling_campaign() {
+  bench_create_campaign "$1" "{\"name\":\"${2:-Bench calls}\",\"timezone\":\"Asia/Kolkata\",
+    \"callingWindow\":{\"start\":\"00:00\",\"end\":\"24:00\"},\"maxAttemptsPerDay\":1000,\"maxAttemptsPerWeek\":1000}"
+}
+
+# bench_calling_org <name>: a new organization ready to call (an agent using {{name}}, a disposition
+# set, an active caller number). Sets BENCH_ORG, BENCH_KEY, BENCH_AGENT, BENCH_DISPOSITION.
+bench_calling_org() {
+  local auth created
+  created=$(curl -fsS -X POST "$BENCH_URL/admin/v1/organizations" \
+    -H "Authorization: Bearer $BENCH_ADMIN_TOKEN" -H 'Content-Type: application/json' -d "{\"name\":\"$1\"}")
+  BENCH_ORG=$(bench_json_string id <<<"$created")
+  BENCH_KEY=$(bench_json_string apiKey <<<"$created")
+  auth="Authorization: Bearer $BENCH_KEY"
+  BENCH_AGENT=$(curl -fsS -X POST "$BENCH_URL/api/v1/agents" -H "$auth" -H 'Content-Type: application/json' \
+    -d '{"name":"EMI reminder","language":"hindi","voice":"female-1","prompt":"Namaste {{name}}, your EMI is due."}' \
+    | bench_json_string id)
+  BENCH_DISPOSITION=$(curl -fsS -X POST "$BENCH_URL/api/v1/dispositions" -H "$auth" \
+    -H 'Content-Type: application/json' \
+    -d '{"name":"Collections","codes":[{"code":"PTP","label":"Promise to pay","category":"positive"},
+         {"code":"RTP","label":"Refused to pay","category":"negative"}]}' | bench_json_string id)
+  curl -fsS -o /dev/null -X POST "$BENCH_URL/api/v1/phone-numbers" -H "$auth" -H 'Content-Type: application/json' \
+    -d '{"number":"+918045550100","active":true,"maxConcurrentCalls":50}'
+}
+
+# The initiation request body for the current calling organization; $1 is extra JSON members.
+bench_initiation_body() {
+  printf '{"agentId":"%s","dispositionId":"%s"%s}' "$BENCH_AGENT" "$BENCH_DISPOSITION" "${1:+,$1}"
+}
+
+# The port of the server's embedded PostgreSQL (line 4 of postmaster.pid); user postgres, no password.
+bench_pg_port() {
+  sed -n 4p "$1/data/postgres/postmaster.pid"
+}
+
+# bench_bare <mode> <args...>: bench/Bare.java, with the PostgreSQL driver the build downloaded.
+bench_bare() {
+  local driver
+  driver=$(find "$HOME/.m2/repository/org/postgresql/postgresql" -name 'postgresql-*.jar' 2>/dev/null \
+    | sort -V | tail -n 1)
+  [[ -n "$driver" ]] || { echo "no PostgreSQL driver under ~/.m2; build the project first" >&2; return 1; }
+  java -cp "$driver" "$BENCH_ROOT/bench/Bare.java" "$@"
+}
+
+# Median and nearest-rank p99 of the numbers on standard input (one a line): prints "<median> <p99>".
+bench_median_p99() {
+  sort -g | awk '{ v[NR] = $1 } END {
+    if (NR == 0) { print "0 0"; exit }
+    median = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+    rank = int(0.99 * NR); if (rank < 0.99 * NR) rank++
+    print median, v[rank]
+  }'
+}
+
+# wrk from the distribution's packages, installed when missing (needs root or sudo).
+bench_require_wrk() {
+  command -v wrk >/dev/null && return 0
+  bench_log "installing wrk (apt-get install -y wrk)"
+  local sudo=""
+  ((EUID == 0)) || sudo=sudo
+  $sudo apt-get update -qq >&2 && $sudo apt-get install -y -qq wrk >&2
+  command -v wrk >/dev/null || { echo "wrk is missing and could not be installed" >&2; return 1; }
+}
+
+bench_load_average() {
+  cut -d ' ' -f 1-3 /proc/loadavg
+}
+
+# The peak used heap in MB over the run: the larger of the actuator samples and the heap before each
+# collection in the GC log (-Xlog:gc:file=<work dir>/gc.log), which sees peaks between samples.
+bench_heap_peak_mb() {
+  local sampled logged
+  sampled=$(cat "$1/heap-peak" 2>/dev/null || echo 0)
+  logged=$(grep -oE '[0-9]+M->' "$1/gc.log" 2>/dev/null | sed "s/M->//" | sort -n | tail -n 1 || true)
+  awk -v s="$sampled" -v g="${logged:-0}" 'BEGIN { s = s / 1048576; printf "%d", (s > g ? s : g) }'
+}
+
+# The peak resident memory of a process in MB (VmHWM: the kernel's high-water mark since its start).
+bench_rss_peak_mb() {
+  awk '/^VmHWM:/ { printf "%d", $2 / 1024 }' "/proc/$1/status"
 }

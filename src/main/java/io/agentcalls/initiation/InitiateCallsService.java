@@ -36,6 +36,7 @@ class InitiateCallsService {
     private final PhoneNumberService phoneNumbers;
     private final CustomerSelection selection;
     private final CallDispatcher dispatcher;
+    private final PlannerStatistics statistics;
     private final TransactionTemplate transaction;
     private final ObjectMapper objectMapper;
 
@@ -47,6 +48,7 @@ class InitiateCallsService {
             PhoneNumberService phoneNumbers,
             CustomerSelection selection,
             CallDispatcher dispatcher,
+            PlannerStatistics statistics,
             TransactionTemplate transaction,
             ObjectMapper objectMapper) {
         this.campaigns = campaigns;
@@ -56,6 +58,7 @@ class InitiateCallsService {
         this.phoneNumbers = phoneNumbers;
         this.selection = selection;
         this.dispatcher = dispatcher;
+        this.statistics = statistics;
         this.transaction = transaction;
         this.objectMapper = objectMapper;
     }
@@ -116,7 +119,13 @@ class InitiateCallsService {
                         ? null
                         : new SelectionQuery.CallTemplate(
                                 initiationId, agent.id(), dispositionSet.id(), fromNumbers, attempts));
+        // right after a large import the planner would read each dispatch batch by walking the campaign
+        statistics.refreshIfStale(PlannerStatistics.Table.CUSTOMERS);
         SelectionCounts counts = transaction.execute(status -> checked(selection.run(query), request));
+        if (!request.dryRun()) {
+            // this initiation's own rows: dispatch updates them by id, which stale statistics turn into scans
+            statistics.refreshAfterBulkWrite(PlannerStatistics.Table.CALLS, counts.inserted());
+        }
         long selected = request.dryRun() ? counts.selected() : counts.inserted();
         SkipCounts skipped = counts.skipped().plusActiveCalls(counts.selected() - selected);
         if (request.dryRun()) {
