@@ -25,8 +25,9 @@ class CustomerSelection {
 
     private static final String CLASSIFY = """
             WITH matched AS MATERIALIZED (
-                SELECT c.id, c.phone, c.emi_due_date, c.name, c.language, c.payment_status, c.emi_amount,
-                       c.loan_amount, c.timezone, c.custom, coalesce(c.timezone, :campaignTimezone) AS tz
+                SELECT c.organization_id, c.campaign_id, c.id, c.phone, c.emi_due_date, c.name, c.language,
+                       c.payment_status, c.emi_amount, c.loan_amount, c.timezone, c.custom,
+                       coalesce(c.timezone, :campaignTimezone) AS tz
                 FROM customers c
                 WHERE c.organization_id = :organizationId AND c.campaign_id = :campaignId AND (%s)
             ),
@@ -41,17 +42,20 @@ class CustomerSelection {
                            ELSE 0
                        END AS skip
                 FROM matched m
-                LEFT JOIN calls ac ON ac.organization_id = :organizationId AND ac.campaign_id = :campaignId
+                -- the organization and campaign come from m, not as constants: given a constant for an
+                -- organization newer than its statistics, the planner believed it had one call and probed
+                -- by organization alone, reading all of its calls for every customer (seconds per request)
+                LEFT JOIN calls ac ON ac.organization_id = m.organization_id AND ac.campaign_id = m.campaign_id
                                   AND ac.customer_id = m.id AND ac.status IN %2$s
-                LEFT JOIN calls ap ON ap.organization_id = :organizationId AND ap.to_phone = m.phone
+                LEFT JOIN calls ap ON ap.organization_id = m.organization_id AND ap.to_phone = m.phone
                                   AND ap.status IN %2$s
-                LEFT JOIN do_not_call d ON d.organization_id = :organizationId AND d.phone = m.phone
+                LEFT JOIN do_not_call d ON d.organization_id = m.organization_id AND d.phone = m.phone
                 -- one index probe per customer: linear whatever the planner believes about row counts
                 LEFT JOIN LATERAL (
                     SELECT count(*) FILTER (WHERE k.created_at >= date_trunc('day', now() AT TIME ZONE m.tz) AT TIME ZONE m.tz) AS today,
                            count(*) AS this_week
                     FROM calls k
-                    WHERE k.organization_id = :organizationId AND k.campaign_id = :campaignId AND k.customer_id = m.id
+                    WHERE k.organization_id = m.organization_id AND k.campaign_id = m.campaign_id AND k.customer_id = m.id
                       AND k.created_at >= (date_trunc('day', now() AT TIME ZONE m.tz) - interval '6 days') AT TIME ZONE m.tz
                       AND k.status <> 'failed_to_initiate'
                 ) a ON true

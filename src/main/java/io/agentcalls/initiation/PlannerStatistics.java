@@ -8,11 +8,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Brings PostgreSQL's planner statistics of the tables an initiation reads up to date when a bulk
  * write has outdated them and autovacuum has not caught up yet (it looks once a minute, and only past
  * 10 % of a table). Without them the planner took a customer's primary-key lookup for a walk through
- * the campaign, and an update of a batch of calls by id for a scan of all the organization's queued
- * calls: 100,000 customers imported and initiated at once took 50 s instead of 10 s, growing with the
- * square of the campaign (docs/PERFORMANCE.md). The threshold is autovacuum's 10 % of the table over
- * a floor of 10,000 rows, below which a misplanned statement costs little and analyzing a young,
- * fast-growing table on every request would cost more.
+ * the campaign, and an update of a batch of calls by id for a scan of every queued call: 100,000
+ * customers imported and initiated at once took 50 s instead of 10 s, growing with the square of the
+ * campaign (docs/PERFORMANCE.md). Below 10,000 rows a misplanned statement costs little, and analyzing
+ * a young, fast-growing table on every request would cost more.
  */
 @Repository
 class PlannerStatistics {
@@ -20,8 +19,7 @@ class PlannerStatistics {
     static final long MIN_CHANGES = 10_000;
 
     private static final String STALE = """
-            SELECT CASE WHEN :countRecorded THEN pg_stat_get_mod_since_analyze(c.oid) ELSE 0 END + :written
-                   > :minChanges + 0.1 * greatest(c.reltuples, 0)
+            SELECT pg_stat_get_mod_since_analyze(c.oid) > :minChanges + 0.1 * greatest(c.reltuples, 0)
             FROM pg_class c
             WHERE c.oid = CAST(:table AS regclass)
             """;
@@ -49,32 +47,33 @@ class PlannerStatistics {
         }
     }
 
-    /** Analyzes the table when the rows changed since its last analyze pass the threshold. */
+    /**
+     * Analyzes the table when the rows changed since its last analyze pass autovacuum's scale
+     * factor, 10 % of the table, and the floor.
+     */
     boolean refreshIfStale(Table table) {
-        return refresh(table, true, 0);
+        return stale(table) && analyze(table, true);
     }
 
     /**
-     * Analyzes the table when the rows this request just wrote alone pass the threshold: the
-     * statistics system may not have counted them yet, and the writes of other requests are
-     * autovacuum's to catch up with.
+     * Analyzes the table after this request wrote at least the floor's worth of rows, whatever the
+     * table's size: a bulk insert of queued calls changes what the planner must know about them (how
+     * many calls are queued, how many the organization has) long before it is 10 % of the table, and
+     * the statistics system may not even have counted the rows yet.
      */
     boolean refreshAfterBulkWrite(Table table, long written) {
-        return refresh(table, false, written);
+        return written >= MIN_CHANGES && analyze(table, false);
     }
 
     /** @return whether this call analyzed the table (not when another request was analyzing it) */
-    private boolean refresh(Table table, boolean countRecorded, long written) {
-        if (!stale(table, countRecorded, written)) {
-            return false;
-        }
+    private boolean analyze(Table table, boolean onlyIfStillStale) {
         Boolean analyzed = transaction.execute(status -> {
             boolean locked = jdbc.sql(TRY_LOCK)
                     .param("key", LOCK_KEY)
                     .param("table", table.sql)
                     .query(Boolean.class)
                     .single();
-            if (!locked || !stale(table, countRecorded, written)) {
+            if (!locked || (onlyIfStillStale && !stale(table))) {
                 return false;
             }
             jdbc.sql("ANALYZE " + table.sql).update();
@@ -83,11 +82,9 @@ class PlannerStatistics {
         return Boolean.TRUE.equals(analyzed);
     }
 
-    private boolean stale(Table table, boolean countRecorded, long written) {
+    private boolean stale(Table table) {
         return jdbc.sql(STALE)
                 .param("table", table.sql)
-                .param("countRecorded", countRecorded)
-                .param("written", written)
                 .param("minChanges", MIN_CHANGES)
                 .query(Boolean.class)
                 .single();
