@@ -1,19 +1,21 @@
 #!/usr/bin/env bash
 # Runner events bench: events/s through POST /api/v1/runner/events versus the bare SQL UPDATE
 # that writes the same columns, on the same embedded PostgreSQL. Usage: bench/events.sh [calls] [senders]
+# (bench/stats.sh [calls] [customers] times campaign stats and call lists the same way.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+MODE="${BENCH_MODE:-events}"
 CALLS="${1:-200000}"
 SENDERS="${2:-4}"
-WORK="bench/work/events"
+WORK="bench/work/$MODE"
 SECRET="bench-runner-secret"
 LOG="$WORK/server.log"
 SERVER_PID=""
 
 start_server() {
     rm -rf "$WORK" && mkdir -p "$WORK"
-    AGENTCALLS_DATA_DIR="$WORK/data" SERVER_PORT=0 AGENTCALLS_RUNNER_SECRET="$SECRET" \
+    AGENTCALLS_DATA_DIR="$WORK/data" SERVER_PORT=0 AGENTCALLS_RUNNER_SECRET="$SECRET" AGENTCALLS_ADMIN_TOKEN="$SECRET" \
         AGENTCALLS_RUNNER_SIMULATED_PLAY_CALLS=false \
         java -Xmx512m ${SERVER_JAVA_OPTS:-} -jar "$JAR" >"$LOG" 2>&1 &
     SERVER_PID=$!
@@ -46,6 +48,10 @@ fi
 DRIVER=$(ls ~/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar | sort -V | tail -1)
 
 start_server
+if [ "$MODE" = stats ]; then
+    java -Xmx256m -cp "$DRIVER" bench/StatsBench.java "$JDBC_URL" "http://localhost:$PORT" "$SECRET" "$CALLS" "$SENDERS"
+    exit 0
+fi
 POSTMASTER_PID=$(head -1 "$(find "$WORK/data" -name postmaster.pid | head -1)")
 echo "server on port $PORT, database $JDBC_URL, $CALLS calls, $SENDERS senders"
 java -Xmx1g -cp "$DRIVER" bench/EventsBench.java "$JDBC_URL" "http://localhost:$PORT" "$SECRET" "$CALLS" "$SENDERS" \

@@ -10,10 +10,6 @@ CREATE INDEX calls_by_id ON calls (id);
 -- the few initiated/ringing calls are in it and the hot UPDATEs of other statuses skip it.
 CREATE INDEX calls_stuck ON calls (updated_at) WHERE status IN ('initiated', 'ringing');
 
--- Campaign stats group dispositioned calls by code; partial, so calls without an outcome cost nothing.
-CREATE INDEX calls_dispositions ON calls (organization_id, campaign_id, disposition_set_id, disposition_code)
-    WHERE disposition_code IS NOT NULL;
-
 -- The simulated runner's durable playback: one row per accepted call, claimed by any node with
 -- FOR UPDATE SKIP LOCKED when due. The plan (outcome, durations, disposition) is decided when the
 -- call is accepted, so a restart resumes the same call the same way.
@@ -33,3 +29,4 @@ CREATE INDEX simulated_call_steps_due ON simulated_call_steps (step, due_at);
 -- lines in use per caller number: calls ringing or in progress
 CREATE INDEX simulated_call_steps_lines ON simulated_call_steps (organization_id, from_number)
     WHERE step <> 'dial';
+

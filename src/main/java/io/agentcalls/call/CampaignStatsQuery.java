@@ -3,6 +3,8 @@ package io.agentcalls.call;
 import io.agentcalls.common.ApiException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,23 +46,29 @@ class CampaignStatsQuery {
         long calls = 0;
         long ended = 0;
         long contacted = 0;
-        for (CampaignStatsRepository.StatusCount count : repository.callsByStatus(organizationId, campaignId)) {
-            byStatus.put(count.status(), count.calls());
-            calls += count.calls();
-            if (isEnded(CallStatus.parse(count.status()).orElseThrow())) {
-                ended += count.calls();
-                contacted += count.contacted();
-            }
-        }
-
         BigDecimal promised = BigDecimal.ZERO;
-        List<CampaignStats.Outcome> outcomes = new java.util.ArrayList<>();
-        for (CampaignStatsRepository.OutcomeRow row : repository.outcomes(organizationId, campaignId)) {
-            outcomes.add(new CampaignStats.Outcome(row.code(), row.label(), row.calls()));
-            if (row.promised() != null) {
-                promised = promised.add(row.promised());
+        Map<List<String>, Long> outcomeCounts = new LinkedHashMap<>(); // (code, label) -> calls
+        for (CampaignStatsRepository.CallGroup group : repository.callGroups(organizationId, campaignId)) {
+            byStatus.merge(group.status().value(), group.calls(), Long::sum);
+            calls += group.calls();
+            if (isEnded(group.status())) {
+                ended += group.calls();
+                contacted += group.status() == CallStatus.COMPLETED ? group.calls() : group.answered();
+            }
+            if (group.code() != null) {
+                outcomeCounts.merge(Arrays.asList(group.code(), group.label()), group.calls(), Long::sum);
+            }
+            if ("positive".equals(group.category()) && group.ptpAmount() != null) {
+                promised = promised.add(group.ptpAmount());
             }
         }
+        List<CampaignStats.Outcome> outcomes = outcomeCounts.entrySet().stream()
+                .map(e ->
+                        new CampaignStats.Outcome(e.getKey().get(0), e.getKey().get(1), e.getValue()))
+                .sorted(Comparator.comparingLong(CampaignStats.Outcome::count)
+                        .reversed()
+                        .thenComparing(CampaignStats.Outcome::code))
+                .toList();
         BigDecimal contactRate = ended == 0
                 ? null
                 : BigDecimal.valueOf(contacted).divide(BigDecimal.valueOf(ended), 4, RoundingMode.HALF_UP);

@@ -1,5 +1,7 @@
 package io.agentcalls.call;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -29,22 +31,24 @@ class RunnerEventRepository {
             %s
             WHERE c.id = ANY(:ids)
             """.formatted(CallRowMapper.COLUMNS, CallRowMapper.LABEL_JOIN);
+    // Times travel as microseconds since the epoch: cheaper to write and to read than text.
     private static final String SAVE_IF_UNCHANGED = """
             UPDATE calls c
-            SET status = u.status, initiated_at = u.initiated_at, ringing_at = u.ringing_at,
-                in_progress_at = u.in_progress_at, ended_at = u.ended_at, duration_seconds = u.duration_seconds,
-                disposition_code = u.disposition_code, disposition_data = CAST(u.disposition_data AS jsonb),
-                recording_url = u.recording_url, transcript = u.transcript, updated_at = u.updated_at
+            SET status = u.status, initiated_at = %1$s(u.initiated_at), ringing_at = %1$s(u.ringing_at),
+                in_progress_at = %1$s(u.in_progress_at), ended_at = %1$s(u.ended_at),
+                duration_seconds = u.duration_seconds, disposition_code = u.disposition_code,
+                disposition_data = CAST(u.disposition_data AS jsonb), recording_url = u.recording_url,
+                transcript = u.transcript, updated_at = %1$s(u.updated_at)
             FROM unnest(CAST(:organizationIds AS text[]), CAST(:ids AS text[]), CAST(:versions AS text[]),
-                        CAST(:statuses AS text[]), CAST(:initiatedAt AS timestamptz[]), CAST(:ringingAt AS timestamptz[]),
-                        CAST(:inProgressAt AS timestamptz[]), CAST(:endedAt AS timestamptz[]),
+                        CAST(:statuses AS text[]), CAST(:initiatedAt AS bigint[]), CAST(:ringingAt AS bigint[]),
+                        CAST(:inProgressAt AS bigint[]), CAST(:endedAt AS bigint[]),
                         CAST(:durations AS integer[]), CAST(:codes AS text[]), CAST(:data AS text[]),
-                        CAST(:recordings AS text[]), CAST(:transcripts AS text[]), CAST(:updatedAt AS timestamptz[]))
+                        CAST(:recordings AS text[]), CAST(:transcripts AS text[]), CAST(:updatedAt AS bigint[]))
                  AS u(organization_id, id, version, status, initiated_at, ringing_at, in_progress_at, ended_at,
                       duration_seconds, disposition_code, disposition_data, recording_url, transcript, updated_at)
             WHERE c.organization_id = u.organization_id AND c.id = u.id AND c.xmin = CAST(u.version AS xid)
             RETURNING c.id
-            """;
+            """.formatted("TIMESTAMPTZ 'epoch' + INTERVAL '1 microsecond' * ");
     private static final TypeReference<Map<String, String>> CODES = new TypeReference<>() {};
 
     /** A call as read, its row version, and the labels of the codes the events name that its set has. */
@@ -88,10 +92,10 @@ class RunnerEventRepository {
                 .param("ids", column(rows, CallRow::id))
                 .param("versions", writes.stream().map(Write::version).toArray(String[]::new))
                 .param("statuses", column(rows, r -> r.status().value()))
-                .param("initiatedAt", column(rows, r -> CallRow.time(r.initiatedAt())))
-                .param("ringingAt", column(rows, r -> CallRow.time(r.ringingAt())))
-                .param("inProgressAt", column(rows, r -> CallRow.time(r.inProgressAt())))
-                .param("endedAt", column(rows, r -> CallRow.time(r.endedAt())))
+                .param("initiatedAt", column(rows, r -> micros(r.initiatedAt())))
+                .param("ringingAt", column(rows, r -> micros(r.ringingAt())))
+                .param("inProgressAt", column(rows, r -> micros(r.inProgressAt())))
+                .param("endedAt", column(rows, r -> micros(r.endedAt())))
                 .param(
                         "durations",
                         column(
@@ -103,9 +107,17 @@ class RunnerEventRepository {
                 .param("data", column(rows, r -> mapper.json(r.dispositionData())))
                 .param("recordings", column(rows, CallRow::recordingUrl))
                 .param("transcripts", column(rows, CallRow::transcript))
-                .param("updatedAt", column(rows, r -> CallRow.time(r.updatedAt())))
+                .param("updatedAt", column(rows, r -> micros(r.updatedAt())))
                 .query(String.class)
                 .list();
+    }
+
+    private static String micros(OffsetDateTime time) {
+        if (time == null) {
+            return null;
+        }
+        Instant instant = time.toInstant();
+        return Long.toString(instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1_000);
     }
 
     private static String[] column(List<CallRow> rows, Function<CallRow, String> value) {

@@ -2,16 +2,11 @@ package io.agentcalls.runner;
 
 import io.agentcalls.call.CallProfile;
 import io.agentcalls.call.CallService;
-import io.agentcalls.call.CallStatus;
-import io.agentcalls.call.RunnerEvent;
-import io.agentcalls.call.RunnerEventsResult;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -36,7 +31,6 @@ class SimulatedCallPlayer {
     private static final Duration MIN_DIAL_DELAY = Duration.ofMillis(200);
 
     private static final int DIAL_SECONDS = 2;
-    private static final int LINE_BUSY_RETRY_SECONDS = 3;
     private static final Duration TICK_BUDGET = Duration.ofSeconds(5);
     private static final Logger log = LoggerFactory.getLogger(SimulatedCallPlayer.class);
 
@@ -45,6 +39,7 @@ class SimulatedCallPlayer {
     private final TransactionTemplate transactions;
     private final TransactionTemplate ownTransaction;
     private final ObjectMapper json;
+    private final SimulatedCallStepper stepper;
     private final boolean enabled;
     private final double speed;
     private final long seed;
@@ -70,6 +65,7 @@ class SimulatedCallPlayer {
         this.enabled = runnerUrl.isBlank() && playCalls;
         this.speed = speed;
         this.seed = seed;
+        this.stepper = new SimulatedCallStepper(calls, steps, json, this::scaled);
     }
 
     boolean enabled() {
@@ -125,128 +121,14 @@ class SimulatedCallPlayer {
 
     /** Plays every step that is due, one transaction per step kind; true when a batch was full. */
     boolean playDue() {
-        int dialed = transactions.execute(tx -> dial());
-        int answered = transactions.execute(tx -> answer());
-        int hungUp = transactions.execute(tx -> hangUp());
+        int dialed = transactions.execute(tx -> stepper.dial());
+        int answered = transactions.execute(tx -> stepper.answer());
+        int hungUp = transactions.execute(tx -> stepper.hangUp());
         return dialed == BATCH || answered == BATCH || hungUp == BATCH;
     }
 
-    /** Starts ringing the due calls whose number has a free line; one node at a time (line counts). */
-    private int dial() {
-        if (!steps.tryDialLock()) {
-            return 0;
-        }
-        List<SimulatedCallSteps.Step> due = steps.claimDue("dial", BATCH);
-        if (due.isEmpty()) {
-            return 0;
-        }
-        Map<SimulatedCallSteps.Line, Integer> inUse = steps.linesInUse(
-                due.stream().map(SimulatedCallPlayer::line).distinct().toList());
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        List<RunnerEvent> events = new ArrayList<>();
-        List<SimulatedCallSteps.Move> moves = new ArrayList<>();
-        for (SimulatedCallSteps.Step step : due) {
-            int used = inUse.getOrDefault(line(step), 0);
-            if (used < step.maxLines()) {
-                inUse.put(line(step), used + 1);
-                events.add(RunnerEvent.status(step.callId(), CallStatus.RINGING, now));
-                moves.add(new SimulatedCallSteps.Move(
-                        step.organizationId(),
-                        step.callId(),
-                        "answer",
-                        scaled(plan(step).ringSeconds())));
-            } else {
-                moves.add(new SimulatedCallSteps.Move(
-                        step.organizationId(), step.callId(), "dial", scaled(LINE_BUSY_RETRY_SECONDS)));
-            }
-        }
-        report(events);
-        steps.move(moves);
-        return due.size();
-    }
-
-    /** Ringing calls are answered (completed ones go on talking) or end unanswered. */
-    private int answer() {
-        List<SimulatedCallSteps.Step> due = steps.claimDue("answer", BATCH);
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        List<RunnerEvent> events = new ArrayList<>();
-        List<SimulatedCallSteps.Move> moves = new ArrayList<>();
-        List<SimulatedCallSteps.Step> done = new ArrayList<>();
-        for (SimulatedCallSteps.Step step : due) {
-            SimulatedCallPlan plan = plan(step);
-            if (plan.outcome() == CallStatus.COMPLETED) {
-                events.add(RunnerEvent.status(step.callId(), CallStatus.IN_PROGRESS, now));
-                moves.add(new SimulatedCallSteps.Move(
-                        step.organizationId(), step.callId(), "hangup", scaled(plan.talkSeconds())));
-            } else {
-                events.add(new RunnerEvent(step.callId(), plan.outcome(), now, plan.talkSeconds(), null, null, null));
-                done.add(step);
-            }
-        }
-        report(events);
-        steps.move(moves);
-        steps.delete(done);
-        return due.size();
-    }
-
-    private int hangUp() {
-        List<SimulatedCallSteps.Step> due = steps.claimDue("hangup", BATCH);
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        List<RunnerEvent> events = new ArrayList<>();
-        for (SimulatedCallSteps.Step step : due) {
-            SimulatedCallPlan plan = plan(step);
-            RunnerEvent.Disposition disposition = plan.dispositionCode() == null
-                    ? null
-                    : new RunnerEvent.Disposition(plan.dispositionCode(), plan.dispositionData());
-            events.add(new RunnerEvent(
-                    step.callId(),
-                    CallStatus.COMPLETED,
-                    now,
-                    plan.talkSeconds(),
-                    disposition,
-                    "https://simulated-runner.invalid/recordings/" + step.callId() + ".mp3",
-                    SimulatedTranscripts.of(plan)));
-        }
-        report(events);
-        steps.delete(due);
-        return due.size();
-    }
-
-    /** A code removed from the set since the call was planned: report the outcome without it. */
-    private void report(List<RunnerEvent> events) {
-        if (events.isEmpty()) {
-            return;
-        }
-        RunnerEventsResult result = calls.applyRunnerEvents(events);
-        List<RunnerEvent> retry = new ArrayList<>();
-        for (RunnerEventsResult.Rejected rejected : result.rejected()) {
-            RunnerEvent event = events.get(rejected.index());
-            if (event.disposition() != null) {
-                retry.add(new RunnerEvent(
-                        event.callId(),
-                        event.status(),
-                        event.at(),
-                        event.durationSeconds(),
-                        null,
-                        event.recordingUrl(),
-                        event.transcript()));
-            }
-        }
-        if (!retry.isEmpty()) {
-            calls.applyRunnerEvents(retry);
-        }
-    }
-
-    private SimulatedCallPlan plan(SimulatedCallSteps.Step step) {
-        return json.readValue(step.plan(), SimulatedCallPlan.class);
-    }
-
-    private static SimulatedCallSteps.Line line(SimulatedCallSteps.Step step) {
-        return new SimulatedCallSteps.Line(step.organizationId(), step.fromNumber());
-    }
-
     /** Real seconds of the simulated world in milliseconds of ours. */
-    private long scaled(int seconds) {
+    long scaled(int seconds) {
         return Math.round(seconds * 1000 / speed);
     }
 }
