@@ -12,11 +12,13 @@ import java.sql.Statement;
  * file, run as {@code java -cp <postgresql jar> bench/Bare.java <mode> <port> ...} (no psql needed).
  *
  * <ul>
- *   <li>{@code initiation <port> <organizationId> <campaignId>}: the initiation's selection (every
- *       customer of the campaign, in the selection order) inserted as call rows into a scratch copy of
- *       {@code calls} ({@code LIKE calls INCLUDING ALL}: same defaults, checks and indexes, plus the
- *       foreign key to organizations), committed, then dropped. Prints {@code seconds=… rows=…}; the
- *       time is the INSERT and its COMMIT.
+ *   <li>{@code initiation <port> <organizationId> <campaignId>}: the initiation's selection (the
+ *       campaign's customers that pass the safeguards, in the selection order) inserted as call rows
+ *       into a scratch copy of {@code calls} ({@code LIKE calls INCLUDING ALL}: same defaults, checks,
+ *       generated columns and indexes, plus the foreign key to organizations and the storage
+ *       parameters), committed, then dropped; then, for reference, the same insert without the
+ *       safeguards. Prints {@code seconds=… insert_only_seconds=… rows=…}; each time is the INSERT and
+ *       its COMMIT.
  *   <li>{@code sql <port>}: runs the SQL read from standard input and prints every row, tab-separated
  *       (for {@code EXPLAIN (ANALYZE, BUFFERS)} while profiling).
  * </ul>
@@ -25,17 +27,57 @@ public class Bare {
 
     private static final String SCRATCH = "bench_bare_calls";
 
-    /** The same columns the service's INSERT fills, in the same order, from the same selection. */
-    private static final String INSERT = """
-            INSERT INTO %s (organization_id, id, campaign_id, customer_id, initiation_id, batch, agent_id,
-                            disposition_set_id, from_number, to_phone, claimed_by, claimed_until)
+    /** The calls columns the service's INSERT fills, in the same order. */
+    private static final String COLUMNS = """
+            organization_id, id, campaign_id, customer_id, initiation_id, batch, agent_id, disposition_set_id,
+            from_number, to_phone, attempt""";
+
+    /**
+     * The selection written by hand: the campaign's customers that the seed's safeguards let through
+     * (no active call for the customer or the phone, not on the do-not-call list, under the attempt
+     * caps in the customer's local day and week, inside the calling window), in the selection order,
+     * numbered into batches of 500 and inserted. No counts, no classification, no API: the database's
+     * share of the job.
+     */
+    private static final String SELECTION_AND_INSERT = """
+            INSERT INTO %1$s (%2$s)
             SELECT c.organization_id, new_id('call'), c.campaign_id, c.id, 'ini_bare',
                    ((row_number() OVER (ORDER BY c.emi_due_date NULLS LAST, c.id) - 1) / 500) + 1,
-                   'agt_bare', 'dsp_bare', '+918045550100', c.phone, 'ini_bare', now() + interval '5 minutes'
+                   'agt_bare', 'dsp_bare', '+918045550100', c.phone, 1
+            FROM customers c
+            JOIN campaigns p ON p.organization_id = c.organization_id AND p.id = c.campaign_id
+            CROSS JOIN LATERAL (SELECT coalesce(c.timezone, p.timezone) AS tz) z
+            WHERE c.organization_id = ? AND c.campaign_id = ?
+              AND NOT EXISTS (SELECT 1 FROM calls k WHERE k.organization_id = c.organization_id
+                                AND k.campaign_id = c.campaign_id AND k.customer_id = c.id AND k.active)
+              AND NOT EXISTS (SELECT 1 FROM calls k WHERE k.organization_id = c.organization_id
+                                AND k.to_phone = c.phone AND k.active)
+              AND NOT EXISTS (SELECT 1 FROM do_not_call d WHERE d.organization_id = c.organization_id
+                                AND d.phone = c.phone)
+              AND (SELECT count(*) FROM calls k
+                   WHERE k.organization_id = c.organization_id AND k.campaign_id = c.campaign_id
+                     AND k.customer_id = c.id AND k.status <> 'failed_to_initiate'
+                     AND k.created_at >= (date_trunc('day', now() AT TIME ZONE z.tz) - interval '6 days') AT TIME ZONE z.tz
+                  ) < p.max_attempts_per_week
+              AND (SELECT count(*) FROM calls k
+                   WHERE k.organization_id = c.organization_id AND k.campaign_id = c.campaign_id
+                     AND k.customer_id = c.id AND k.status <> 'failed_to_initiate'
+                     AND k.created_at >= date_trunc('day', now() AT TIME ZONE z.tz) AT TIME ZONE z.tz
+                  ) < p.max_attempts_per_day
+              AND in_calling_window((now() AT TIME ZONE z.tz)::time, p.calling_window_start, p.calling_window_end)
+            ORDER BY c.emi_due_date NULLS LAST, c.id
+            """.formatted(SCRATCH, COLUMNS);
+
+    /** For reference: the insert of the same rows without the safeguards. */
+    private static final String INSERT_ONLY = """
+            INSERT INTO %1$s (%2$s)
+            SELECT c.organization_id, new_id('call'), c.campaign_id, c.id, 'ini_bare',
+                   ((row_number() OVER (ORDER BY c.emi_due_date NULLS LAST, c.id) - 1) / 500) + 1,
+                   'agt_bare', 'dsp_bare', '+918045550100', c.phone, 1
             FROM customers c
             WHERE c.organization_id = ? AND c.campaign_id = ?
             ORDER BY c.emi_due_date NULLS LAST, c.id
-            """.formatted(SCRATCH);
+            """.formatted(SCRATCH, COLUMNS);
 
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
@@ -57,19 +99,38 @@ public class Bare {
     }
 
     private static void initiation(Connection db, String organizationId, String campaignId) throws SQLException {
+        Timed selection = insertIntoScratch(db, SELECTION_AND_INSERT, organizationId, campaignId);
+        Timed insertOnly = insertIntoScratch(db, INSERT_ONLY, organizationId, campaignId);
+        System.out.printf(
+                "seconds=%.3f insert_only_seconds=%.3f rows=%d%n", selection.seconds(), insertOnly.seconds(), selection.rows());
+    }
+
+    private record Timed(double seconds, long rows) {}
+
+    /** Runs one INSERT into a fresh scratch copy of calls; the time is the statement and its commit. */
+    private static Timed insertIntoScratch(Connection db, String insert, String organizationId, String campaignId)
+            throws SQLException {
         try (Statement ddl = db.createStatement()) {
             ddl.execute("DROP TABLE IF EXISTS " + SCRATCH);
             ddl.execute("CREATE TABLE " + SCRATCH + " (LIKE calls INCLUDING ALL)");
-            // LIKE copies no foreign keys; calls checks its organization for every row, so must this
+            // LIKE copies no foreign keys and no storage parameters; calls checks its organization for
+            // every row and keeps half of each page free (fillfactor), so must the copy
             ddl.execute("ALTER TABLE " + SCRATCH + " ADD FOREIGN KEY (organization_id) REFERENCES organizations (id)");
+            try (ResultSet options = ddl.executeQuery(
+                    "SELECT array_to_string(reloptions, ', ') FROM pg_class WHERE oid = 'calls'::regclass")) {
+                options.next();
+                if (options.getString(1) != null) {
+                    ddl.execute("ALTER TABLE " + SCRATCH + " SET (" + options.getString(1) + ")");
+                }
+            }
         }
         db.setAutoCommit(false);
         long rows;
         long start = System.nanoTime();
-        try (var insert = db.prepareStatement(INSERT)) {
-            insert.setString(1, organizationId);
-            insert.setString(2, campaignId);
-            rows = insert.executeUpdate();
+        try (var statement = db.prepareStatement(insert)) {
+            statement.setString(1, organizationId);
+            statement.setString(2, campaignId);
+            rows = statement.executeUpdate();
         }
         db.commit();
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -77,7 +138,7 @@ public class Bare {
         try (Statement ddl = db.createStatement()) {
             ddl.execute("DROP TABLE " + SCRATCH);
         }
-        System.out.printf("seconds=%.3f rows=%d%n", seconds, rows);
+        return new Timed(seconds, rows);
     }
 
     private static void sql(Connection db) throws IOException, SQLException {

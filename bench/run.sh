@@ -81,10 +81,11 @@ out=$(part_dry_run "$main_key" "$main_campaign" 20)
 read -r dry_median dry_p99 dry_selected <<<"$out"
 
 # --- full initiation and its bare SQL ---------------------------------------------------------------
-bare_seconds=$(part_bare_initiation "$pg_port" "$main_org" "$main_campaign" "$customers")
+out=$(part_bare_initiation "$pg_port" "$main_org" "$main_campaign" "$customers")
+read -r bare_seconds bare_insert_seconds <<<"$out"
 initiation_seconds=$(part_initiation "$main_key" "$main_campaign" "$customers")
 
-bench_log "full initiation: $initiation_seconds s, bare SQL: $bare_seconds s"
+bench_log "full initiation: $initiation_seconds s, bare SQL: $bare_seconds s (insert alone: $bare_insert_seconds s)"
 
 # --- runner events ----------------------------------------------------------------------------------
 out=$(part_events "$pg_port" "$event_calls" "$event_warmup")
@@ -110,7 +111,8 @@ if $scaling; then
     bench_csv "$size" | bench_import "$BENCH_KEY" "$campaign" - >/dev/null
     out=$(part_dry_run "$BENCH_KEY" "$campaign" 20)
     read -r s_median s_p99 _ <<<"$out"
-    s_bare=$(part_bare_initiation "$pg_port" "$BENCH_ORG" "$campaign" "$size")
+    out=$(part_bare_initiation "$pg_port" "$BENCH_ORG" "$campaign" "$size")
+    read -r s_bare _ <<<"$out"
     s_full=$(part_initiation "$BENCH_KEY" "$campaign" "$size")
     scaling_rows+=("$size $s_median $s_p99 $s_full $s_bare")
   done

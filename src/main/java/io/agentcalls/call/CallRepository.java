@@ -11,7 +11,7 @@ class CallRepository {
 
     private static final String MARK_INITIATED = """
             WITH c AS (
-                UPDATE calls k SET status = 'initiated', initiated_at = now(), updated_at = now(), claimed_until = NULL
+                UPDATE calls k SET status = 'initiated', initiated_at = now(), updated_at = now()
                 WHERE k.organization_id = :organizationId AND k.id = ANY(:ids) AND k.status = 'queued'
                 RETURNING k.*)
             SELECT %s, CAST(NULL AS text) AS disposition_label FROM c
@@ -19,8 +19,7 @@ class CallRepository {
     private static final String MARK_FAILED_TO_INITIATE = """
             WITH c AS (
                 UPDATE calls k
-                SET status = 'failed_to_initiate', failure_reason = f.reason, ended_at = now(), updated_at = now(),
-                    claimed_until = NULL
+                SET status = 'failed_to_initiate', failure_reason = f.reason, ended_at = now(), updated_at = now()
                 FROM unnest(CAST(:ids AS text[]), CAST(:reasons AS text[])) AS f(id, reason)
                 WHERE k.organization_id = :organizationId AND k.id = f.id AND k.status = 'queued'
                 RETURNING k.*)
@@ -28,7 +27,7 @@ class CallRepository {
             """.formatted(CallRowMapper.COLUMNS);
     private static final String CANCEL_ONE = """
             WITH c AS (
-                UPDATE calls k SET status = 'cancelled', ended_at = now(), updated_at = now(), claimed_until = NULL
+                UPDATE calls k SET status = 'cancelled', ended_at = now(), updated_at = now()
                 WHERE k.organization_id = :organizationId AND k.id = :id
                   AND k.status IN ('queued', 'initiated', 'ringing')
                 RETURNING k.*)
@@ -45,7 +44,7 @@ class CallRepository {
                 ORDER BY id LIMIT :limit
                 FOR UPDATE),
             c AS (
-                UPDATE calls k SET status = 'cancelled', ended_at = now(), updated_at = now(), claimed_until = NULL
+                UPDATE calls k SET status = 'cancelled', ended_at = now(), updated_at = now()
                 FROM target t
                 WHERE k.organization_id = t.organization_id AND k.id = t.id
                 RETURNING k.*)
@@ -62,8 +61,12 @@ class CallRepository {
     private static final String FAIL_STUCK = """
             WITH stuck AS (
                 SELECT organization_id, id FROM calls
-                WHERE status IN ('initiated', 'ringing') AND updated_at < now() - CAST(:after AS interval)
-                ORDER BY updated_at LIMIT :limit
+                -- a call not updated for that long was queued at least that long ago: calls_active_by_age
+                -- narrows the walk to old active calls without an index on status or updated_at, which
+                -- every status change would have to write (docs/PERFORMANCE.md, HOT updates)
+                WHERE active AND queued_at < now() - CAST(:after AS interval)
+                  AND status IN ('initiated', 'ringing') AND updated_at < now() - CAST(:after AS interval)
+                ORDER BY queued_at LIMIT :limit
                 FOR UPDATE SKIP LOCKED),
             c AS (
                 UPDATE calls k SET status = 'failed', failure_reason = :reason, ended_at = now(), updated_at = now()

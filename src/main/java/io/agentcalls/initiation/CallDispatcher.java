@@ -39,6 +39,7 @@ class CallDispatcher {
     private static final Logger log = LoggerFactory.getLogger(CallDispatcher.class);
     static final String NOT_ACKNOWLEDGED = "Not acknowledged by the workflow runner";
     static final String INTERNAL_ERROR = "Internal error while dispatching";
+    static final String CUSTOMER_GONE = "Customer no longer exists";
 
     private final DispatchRepository repository;
     private final CallService calls;
@@ -81,7 +82,7 @@ class CallDispatcher {
             inFlight.acquireUninterruptibly();
             if (System.nanoTime() - leaseRenewedAt > lease.toNanos() / 4) {
                 // a long initiation keeps its queued calls, so recovery leaves them alone
-                repository.extendLease(plan.organizationId(), plan.initiationId(), lease);
+                repository.extendLease(plan.organizationId(), plan.initiationId(), plan.initiationId(), lease);
                 leaseRenewedAt = System.nanoTime();
             }
             results.add(executor.submit(() -> {
@@ -104,13 +105,18 @@ class CallDispatcher {
             errors.addAll(result.errors());
         }
         errors.sort(Comparator.comparingInt(BatchError::batch));
+        if (initiated + failed == plan.calls()) {
+            // every call left 'queued'; otherwise the lease runs out and recovery sees to the rest
+            repository.release(plan.organizationId(), plan.initiationId(), plan.initiationId());
+        }
         return new DispatchReport(initiated, failed, processed, errors);
     }
 
     private BatchResult dispatchBatch(DispatchPlan plan, int batch) {
         List<DispatchRepository.ClaimedCall> claimed;
         try {
-            claimed = repository.readBatch(plan.organizationId(), plan.initiationId(), batch);
+            claimed = repository.readBatch(
+                    plan.organizationId(), plan.initiationId(), batch, plan.initiationId(), plan.needsCustomFields());
         } catch (RuntimeException e) {
             log.error("Could not read batch {} of initiation {}", batch, plan.initiationId(), e);
             return new BatchResult(batch, false, 0, 0, List.of());
@@ -121,10 +127,24 @@ class CallDispatcher {
         return sendClaimed(plan, batch, claimed);
     }
 
-    /** Sends calls this node has claimed to the runner and records its answer; also used by recovery. */
-    BatchResult sendClaimed(DispatchPlan plan, int batch, List<DispatchRepository.ClaimedCall> claimed) {
-        List<String> accepted;
+    /**
+     * Sends calls whose initiation this node holds to the runner and records its answer; calls whose
+     * customer was deleted since they were written fail without being sent. Also used by recovery.
+     */
+    BatchResult sendClaimed(DispatchPlan plan, int batch, List<DispatchRepository.ClaimedCall> read) {
+        List<String> accepted = List.of();
         List<FailedCall> failed = new ArrayList<>();
+        List<DispatchRepository.ClaimedCall> claimed = new ArrayList<>(read.size());
+        for (DispatchRepository.ClaimedCall call : read) {
+            if (call.customerGone()) {
+                failed.add(new FailedCall(call.callId(), CUSTOMER_GONE));
+            } else {
+                claimed.add(call);
+            }
+        }
+        if (claimed.isEmpty()) {
+            return record(plan, batch, accepted, failed);
+        }
         try {
             BatchOutcome outcome = runner.submit(runnerBatch(plan, batch, claimed));
             Set<String> ids = new HashSet<>(
@@ -143,6 +163,10 @@ class CallDispatcher {
             accepted = List.of();
             claimed.forEach(c -> failed.add(new FailedCall(c.callId(), INTERNAL_ERROR)));
         }
+        return record(plan, batch, accepted, failed);
+    }
+
+    private BatchResult record(DispatchPlan plan, int batch, List<String> accepted, List<FailedCall> failed) {
         CallService.DispatchOutcome written = calls.recordDispatchOutcome(plan.organizationId(), accepted, failed);
         return new BatchResult(batch, true, written.initiated(), written.failedToInitiate(), errorsOf(batch, failed));
     }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -14,24 +13,25 @@ import org.springframework.stereotype.Repository;
  * The main job's one set-based statement: filter the campaign's customers, classify each against the
  * safeguards, order and limit the eligible ones, and insert their {@code queued} call rows, counting
  * everything on the way. The partial unique indexes on active calls guard the insert, so concurrent
- * requests on any number of nodes can never call a customer or a phone twice.
+ * requests on any number of nodes can never call a customer or a phone twice: a request that loses
+ * such a race fails as a whole with a unique violation, and {@link InitiateCallsService} runs it
+ * again, when the safeguards see the winner's calls. (A plain INSERT: ON CONFLICT DO NOTHING would
+ * absorb the race in place, but its speculative insertion costs 40 % more per row; docs/PERFORMANCE.md.)
  */
 @Repository
 class CustomerSelection {
 
     static final int BATCH_SIZE = 500;
 
-    private static final String ACTIVE = "('queued', 'initiated', 'ringing', 'in_progress')";
-
     private static final String CLASSIFY = """
-            WITH matched AS MATERIALIZED (
-                SELECT c.organization_id, c.campaign_id, c.id, c.phone, c.emi_due_date, c.name, c.language,
-                       c.payment_status, c.emi_amount, c.loan_amount, c.timezone, c.custom,
-                       coalesce(c.timezone, :campaignTimezone) AS tz
+            WITH matched AS NOT MATERIALIZED (
+                -- only what the rest needs: the rows are materialized up to three times, a million at once
+                SELECT c.organization_id, c.campaign_id, c.id, c.phone, c.emi_due_date,
+                       coalesce(c.timezone, :campaignTimezone) AS tz %3$s
                 FROM customers c
                 WHERE c.organization_id = :organizationId AND c.campaign_id = :campaignId AND (%s)
             ),
-            classified AS MATERIALIZED (
+            safeguarded AS NOT MATERIALIZED (
                 SELECT m.*,
                        CASE
                            WHEN ac.id IS NOT NULL OR ap.id IS NOT NULL THEN 1
@@ -40,7 +40,7 @@ class CustomerSelection {
                            WHEN NOT in_calling_window((now() AT TIME ZONE m.tz)::time,
                                                       CAST(:windowStart AS time), CAST(:windowEnd AS time)) THEN 4
                            ELSE 0
-                       END AS skip
+                       END AS guard
                 FROM matched m
                 -- every safeguard is one index probe per customer by the customer's own keys: linear whatever
                 -- the planner believes. Plain joins on constants let it judge an organization newer than its
@@ -49,12 +49,12 @@ class CustomerSelection {
                 LEFT JOIN LATERAL (
                     SELECT ac.id FROM calls ac
                     WHERE ac.organization_id = m.organization_id AND ac.campaign_id = m.campaign_id
-                      AND ac.customer_id = m.id AND ac.status IN %2$s
+                      AND ac.customer_id = m.id AND ac.active
                     LIMIT 1
                 ) ac ON true
                 LEFT JOIN LATERAL (
                     SELECT ap.id FROM calls ap
-                    WHERE ap.organization_id = m.organization_id AND ap.to_phone = m.phone AND ap.status IN %2$s
+                    WHERE ap.organization_id = m.organization_id AND ap.to_phone = m.phone AND ap.active
                     LIMIT 1
                 ) ap ON true
                 LEFT JOIN LATERAL (
@@ -70,6 +70,20 @@ class CustomerSelection {
                       AND k.status <> 'failed_to_initiate'
                 ) a ON true
             ),
+            -- customers of a campaign may share a phone (two loans, one borrower): of those the safeguards
+            -- let through, the first in the selection's order gets the call and the others are skipped as
+            -- in an active call, which the unique index on active calls per phone would refuse anyway
+            classified AS %2$s (
+                SELECT s.*,
+                       CASE WHEN s.guard = 0 AND row_number() OVER (
+                                PARTITION BY s.guard, s.phone ORDER BY s.emi_due_date NULLS LAST, s.id) > 1
+                            THEN 1 ELSE s.guard END AS skip
+                FROM safeguarded s
+            )""";
+
+    /** The eligible customers in the selection's order, numbered, up to the limit. */
+    private static final String SELECTED = """
+            ,
             selected AS MATERIALIZED (
                 SELECT cl.*, row_number() OVER (ORDER BY cl.emi_due_date NULLS LAST, cl.id) AS position
                 FROM classified cl
@@ -81,18 +95,22 @@ class CustomerSelection {
     private static final String INSERT = """
             , inserted AS (
                 INSERT INTO calls (organization_id, id, campaign_id, customer_id, initiation_id, batch, agent_id,
-                                   disposition_set_id, from_number, to_phone, attempt, claimed_by, claimed_until)
+                                   disposition_set_id, from_number, to_phone, attempt)
                 SELECT :organizationId, new_id('call'), :campaignId, s.id, :initiationId,
                        ((s.position - 1) / :batchSize) + 1, :agentId, :dispositionSetId,
                        (CAST(:fromNumbers AS text[]))[((s.position - 1) % :fromNumberCount) + 1], s.phone,
-                       coalesce(n.attempt, 1), :initiationId, now() + CAST(:lease AS interval)
+                       coalesce(n.attempt, 1)
                 FROM selected s
                 -- retries name each customer's attempt number; everyone else makes a first call
                 LEFT JOIN unnest(CAST(:attemptCustomers AS text[]), CAST(:attemptNumbers AS integer[]))
                           AS n (customer_id, attempt) ON n.customer_id = s.id
                 ORDER BY s.position
-                ON CONFLICT DO NOTHING
-                RETURNING batch
+            ),
+            -- the calls are born leased to their initiation, in the same transaction: if the node dies
+            -- before the runner has them all, recovery finds the initiation once the lease runs out
+            leased AS (
+                UPDATE initiations SET dispatch_by = :initiationId, dispatch_until = now() + CAST(:lease AS interval)
+                WHERE organization_id = :organizationId AND id = :initiationId
             )""";
 
     private static final String COUNTS = """
@@ -107,12 +125,29 @@ class CustomerSelection {
                  (SELECT count(*) AS selected %s FROM selected) chosen
             """;
 
+    /**
+     * A dry run without a limit selects every eligible customer: one pass of counts, no order, and
+     * nothing materialized, so PostgreSQL can classify the customers in parallel with the scan.
+     */
+    private static final String COUNT_ONLY = """
+            SELECT count(*) AS total_matched,
+                   count(*) FILTER (WHERE skip = 1) AS skipped_active_call,
+                   count(*) FILTER (WHERE skip = 2) AS skipped_do_not_call,
+                   count(*) FILTER (WHERE skip = 3) AS skipped_attempt_limit,
+                   count(*) FILTER (WHERE skip = 4) AS skipped_outside_window,
+                   count(*) FILTER (WHERE skip = 0) AS eligible,
+                   count(*) FILTER (WHERE skip = 0) AS selected,
+                   0 AS inserted, 0 AS batches %s
+            FROM classified
+            """;
+
     private static final String DRY_RUN_WRITES = "0 AS inserted, 0 AS batches";
+    /** The insert writes every selected customer or fails as a whole, so its counts are the selection's. */
     private static final String WRITES =
-            "(SELECT count(*) FROM inserted) AS inserted, (SELECT coalesce(max(batch), 0) FROM inserted) AS batches";
+            "chosen.selected AS inserted, (chosen.selected + :batchSize - 1) / :batchSize AS batches";
 
     private final JdbcClient jdbc;
-    /** Rows are written already leased to their initiation, so dispatching them needs no claim. */
+    /** The initiation is leased with its rows, so dispatching them needs no claim. */
     private final Duration lease;
 
     CustomerSelection(JdbcClient jdbc, @Value("${agentcalls.initiation.batch-lease:5m}") Duration lease) {
@@ -125,11 +160,18 @@ class CustomerSelection {
 
     Statement statement(SelectionQuery query) {
         Map<String, Object> parameters = new LinkedHashMap<>(query.filter().parameters());
-        String variableCounts = variableCounts(query.requiredVariables(), query.customFieldNames(), parameters);
         boolean writes = query.calls() != null;
-        String sql = CLASSIFY.formatted(query.filter().condition(), ACTIVE)
-                + (writes ? INSERT : "")
-                + COUNTS.formatted(writes ? WRITES : DRY_RUN_WRITES, variableCounts);
+        String missing = missingVariables(query, parameters);
+        String sql;
+        if (!writes && query.limit() == null) {
+            sql = CLASSIFY.formatted(query.filter().condition(), "NOT MATERIALIZED", missing)
+                    + COUNT_ONLY.formatted(missingCounts(query, "skip = 0 AND "));
+        } else {
+            sql = CLASSIFY.formatted(query.filter().condition(), "MATERIALIZED", missing)
+                    + SELECTED
+                    + (writes ? INSERT : "")
+                    + COUNTS.formatted(writes ? WRITES : DRY_RUN_WRITES, missingCounts(query, ""));
+        }
         parameters.put("organizationId", query.organizationId());
         parameters.put("campaignId", query.campaignId());
         parameters.put("campaignTimezone", query.campaignTimezone());
@@ -186,24 +228,39 @@ class CustomerSelection {
                 .single();
     }
 
-    /** One count per required variable of the selected customers that lack it. */
-    private static String variableCounts(
-            List<String> variables, Set<String> customFieldNames, Map<String, Object> parameters) {
+    /** One flag per required variable: whether the customer lacks it. */
+    private static String missingVariables(SelectionQuery query, Map<String, Object> parameters) {
         StringBuilder sql = new StringBuilder();
+        List<String> variables = query.requiredVariables();
         for (int i = 0; i < variables.size(); i++) {
-            CustomerField variable =
-                    FilterSql.resolve(variables.get(i), customFieldNames).orElse(null);
+            CustomerField variable = FilterSql.resolve(variables.get(i), query.customFieldNames())
+                    .orElse(null);
             String missingCondition;
             if (variable == null) {
                 missingCondition = "TRUE";
             } else if (variable.isCustom()) {
                 parameters.put("variable" + i, variable.name());
-                missingCondition = "custom ->> :variable" + i + " IS NULL";
+                missingCondition = "c.custom ->> :variable" + i + " IS NULL";
             } else {
-                missingCondition = variable.column() + " IS NULL";
+                missingCondition = "c." + variable.column() + " IS NULL";
             }
+            sql.append(", ").append(missingCondition).append(" AS missing_").append(i);
+        }
+        return sql.toString();
+    }
+
+    /**
+     * One count per required variable of the selected customers that lack it.
+     *
+     * @param selectedCondition what makes a counted row selected, ahead of the flag
+     */
+    private static String missingCounts(SelectionQuery query, String selectedCondition) {
+        StringBuilder sql = new StringBuilder();
+        for (int i = 0; i < query.requiredVariables().size(); i++) {
             sql.append(", count(*) FILTER (WHERE ")
-                    .append(missingCondition)
+                    .append(selectedCondition)
+                    .append("missing_")
+                    .append(i)
                     .append(") AS missing_")
                     .append(i);
         }

@@ -3,7 +3,11 @@ package io.agentcalls.initiation;
 import io.agentcalls.runner.RunnerBatch;
 import java.util.List;
 
-/** What every batch of one initiation shares when it goes to the runner. */
+/**
+ * What every batch of one initiation shares when it goes to the runner.
+ *
+ * @param calls how many calls the initiation wrote; -1 when not known (recovery)
+ */
 record DispatchPlan(
         String organizationId,
         String campaignId,
@@ -11,4 +15,12 @@ record DispatchPlan(
         RunnerBatch.Agent agent,
         String dispositionSetId,
         List<String> requiredVariables,
-        int batches) {}
+        int batches,
+        long calls) {
+
+    /** Whether any of the agent's variables is a custom field rather than a standard one. */
+    boolean needsCustomFields() {
+        return requiredVariables.stream()
+                .anyMatch(name -> CustomerField.standard(name).isEmpty());
+    }
+}

@@ -7,69 +7,91 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Claims one batch of an initiation's queued calls (a lease, so crash recovery on another node does
- * not send it at the same time) and reads what the runner needs about each customer.
+ * The dispatch lease of an initiation (so crash recovery on another node does not send its calls at
+ * the same time, and takes them over when the node holding it died) and the reads of its batches with
+ * what the runner needs about each customer.
  */
 @Repository
 class DispatchRepository {
 
-    /** The calls of one batch that its initiation still holds (recovery has not taken them over). */
+    /**
+     * The queued calls of one batch, if {@code :holder} still holds the initiation's dispatch lease. A
+     * call whose customer was deleted since it was written comes with null customer columns.
+     */
     private static final String READ_BATCH = """
-            SELECT k.id AS call_id, k.customer_id, k.to_phone, k.from_number, c.name, c.phone, c.language,
-                   c.payment_status, c.emi_amount, c.emi_due_date, c.loan_amount, c.timezone, c.custom::text AS custom
+            SELECT k.id AS call_id, k.customer_id, k.to_phone, k.from_number, c.id AS customer_found, c.name,
+                   c.phone, c.language, c.payment_status, c.emi_amount, c.emi_due_date, c.loan_amount, c.timezone,
+                   CASE WHEN CAST(:withCustomFields AS boolean) THEN c.custom::text END AS custom
             FROM calls k
             -- one primary-key probe per call whatever the statistics say: OFFSET 0 keeps the organization
             -- constant out of the subquery; given it, the planner believed an organization or campaign newer
             -- than its statistics had one row, and walked all of its customers for every call (2.3 s a batch)
-            JOIN LATERAL (
+            LEFT JOIN LATERAL (
                 SELECT * FROM customers c
                 WHERE c.organization_id = k.organization_id AND c.campaign_id = k.campaign_id AND c.id = k.customer_id
                 OFFSET 0
             ) c ON true
             WHERE k.organization_id = :organizationId AND k.initiation_id = :initiationId AND k.batch = :batch
-              AND k.status = 'queued' AND k.claimed_by = :initiationId AND k.claimed_until > now()
-            ORDER BY c.emi_due_date NULLS LAST, c.id
+              AND k.status = 'queued'
+              AND EXISTS (SELECT 1 FROM initiations i
+                          WHERE i.organization_id = :organizationId AND i.id = :initiationId
+                            AND i.dispatch_by = :holder AND i.dispatch_until > now())
+            ORDER BY c.emi_due_date NULLS LAST, k.customer_id
             """;
 
-    /** The heartbeat of a long initiation: its remaining queued calls stay its own. */
+    /** The heartbeat of a long dispatch: the initiation stays its holder's. */
     private static final String EXTEND_LEASE = """
-            UPDATE calls SET claimed_until = now() + CAST(:lease AS interval)
-            WHERE organization_id = :organizationId AND initiation_id = :initiationId AND status = 'queued'
-              AND claimed_by = :initiationId AND claimed_until > now()
+            UPDATE initiations SET dispatch_until = now() + CAST(:lease AS interval)
+            WHERE organization_id = :organizationId AND id = :initiationId
+              AND dispatch_by = :holder AND dispatch_until > now()
+            """;
+
+    /** Every call of the initiation has left 'queued': nothing is left to recover. */
+    private static final String RELEASE = """
+            UPDATE initiations SET dispatch_by = NULL, dispatch_until = NULL
+            WHERE organization_id = :organizationId AND id = :initiationId AND dispatch_by = :holder
+            """;
+
+    /** The same, after making sure, for a holder that does not know how its calls ended. */
+    private static final String RELEASE_IF_NONE_QUEUED = """
+            UPDATE initiations SET dispatch_by = NULL, dispatch_until = NULL
+            WHERE organization_id = :organizationId AND id = :initiationId AND dispatch_by = :holder
+              AND NOT EXISTS (SELECT 1 FROM calls k
+                              WHERE k.organization_id = :organizationId AND k.initiation_id = :initiationId
+                                AND k.status = 'queued')
             """;
 
     /**
-     * Queued calls nobody is working on: their lease ran out, or they never had one and are older
-     * than the grace an initiation gets to dispatch its own batches. Claimed across organizations,
-     * oldest first, SKIP LOCKED so every node can run recovery at once.
+     * An initiation whose dispatch lease ran out (its node died, or left calls queued), taken over by
+     * a recovery run across organizations, oldest first, SKIP LOCKED so every node can recover at once.
      */
     private static final String CLAIM_STALE = """
             WITH due AS (
-                SELECT organization_id, id FROM calls
-                WHERE status = 'queued' AND coalesce(claimed_until, queued_at + CAST(:grace AS interval)) < now()
-                ORDER BY queued_at
-                LIMIT :limit
+                SELECT organization_id, id FROM initiations
+                WHERE dispatch_until < now()
+                ORDER BY dispatch_until
+                LIMIT 1
                 FOR UPDATE SKIP LOCKED
             )
-            UPDATE calls k
-            SET claimed_by = :claimant, claimed_until = now() + CAST(:lease AS interval), updated_at = now()
+            UPDATE initiations i SET dispatch_by = :claimant, dispatch_until = now() + CAST(:lease AS interval)
             FROM due
-            WHERE k.organization_id = due.organization_id AND k.id = due.id
-            RETURNING k.organization_id, k.initiation_id, k.batch, k.campaign_id, k.agent_id, k.disposition_set_id,
-                      k.id AS call_id, k.customer_id, k.to_phone, k.from_number,
-                      (SELECT jsonb_build_object('id', c.id, 'name', c.name, 'phone', c.phone, 'language', c.language,
-                                  'payment_status', c.payment_status, 'emi_amount', c.emi_amount::text,
-                                  'emi_due_date', c.emi_due_date::text, 'loan_amount', c.loan_amount::text,
-                                  'timezone', c.timezone, 'custom', c.custom)
-                       FROM customers c
-                       WHERE c.organization_id = k.organization_id AND c.campaign_id = k.campaign_id
-                         AND c.id = k.customer_id) AS customer
+            WHERE i.organization_id = due.organization_id AND i.id = due.id
+            RETURNING i.organization_id, i.id, i.campaign_id
+            """;
+
+    /** The batches of an initiation that still have queued calls, with what they were sent with. */
+    private static final String QUEUED_BATCHES = """
+            SELECT DISTINCT k.batch, k.agent_id, k.disposition_set_id FROM calls k
+            WHERE k.organization_id = :organizationId AND k.initiation_id = :initiationId AND k.status = 'queued'
+            ORDER BY k.batch
             """;
 
     private static final List<String> STANDARD_FIELDS = List.of(
@@ -83,83 +105,92 @@ class DispatchRepository {
         this.objectMapper = objectMapper;
     }
 
-    /** A claimed call with every field of its customer as text, for the agent's variables. */
-    record ClaimedCall(String callId, String customerId, String to, String from, Map<String, String> fields) {}
+    /**
+     * A queued call with every field of its customer as text, for the agent's variables; null fields
+     * when the customer was deleted since the call was written.
+     */
+    record ClaimedCall(String callId, String customerId, String to, String from, Map<String, String> fields) {
 
-    List<ClaimedCall> readBatch(String organizationId, String initiationId, int batch) {
+        boolean customerGone() {
+            return fields == null;
+        }
+    }
+
+    /**
+     * @param withCustomFields whether the agent needs any custom field: parsing every customer's JSON
+     *     is most of the read's cost, and most agents only need standard ones
+     */
+    List<ClaimedCall> readBatch(
+            String organizationId, String initiationId, int batch, String holder, boolean withCustomFields) {
         return jdbc.sql(READ_BATCH)
                 .param("organizationId", organizationId)
                 .param("initiationId", initiationId)
                 .param("batch", batch)
+                .param("holder", holder)
+                .param("withCustomFields", withCustomFields)
                 .query(this::claimedCall)
                 .list();
     }
 
-    void extendLease(String organizationId, String initiationId, Duration lease) {
+    void extendLease(String organizationId, String initiationId, String holder, Duration lease) {
         jdbc.sql(EXTEND_LEASE)
                 .param("organizationId", organizationId)
                 .param("initiationId", initiationId)
+                .param("holder", holder)
                 .param("lease", lease.toSeconds() + " seconds")
                 .update();
     }
 
-    /** A queued call claimed by recovery, with what its batch was sent with. */
-    record StaleCall(
-            String organizationId,
-            String initiationId,
-            int batch,
-            String campaignId,
-            String agentId,
-            String dispositionSetId,
-            ClaimedCall call) {}
+    void release(String organizationId, String initiationId, String holder) {
+        jdbc.sql(RELEASE)
+                .param("organizationId", organizationId)
+                .param("initiationId", initiationId)
+                .param("holder", holder)
+                .update();
+    }
 
-    /** Stale queued calls; a call whose customer was deleted meanwhile comes with null fields. */
-    List<StaleCall> claimStale(Duration grace, Duration lease, int limit) {
+    void releaseIfNoneQueued(String organizationId, String initiationId, String holder) {
+        jdbc.sql(RELEASE_IF_NONE_QUEUED)
+                .param("organizationId", organizationId)
+                .param("initiationId", initiationId)
+                .param("holder", holder)
+                .update();
+    }
+
+    /** An initiation recovery took over, and the token that now holds its lease. */
+    record StaleInitiation(String organizationId, String initiationId, String campaignId, String holder) {}
+
+    Optional<StaleInitiation> claimStale(Duration lease) {
+        String claimant = "recovery_" + UUID.randomUUID();
         return jdbc.sql(CLAIM_STALE)
-                .param("claimant", "recovery_" + java.util.UUID.randomUUID())
-                .param("grace", grace.toSeconds() + " seconds")
+                .param("claimant", claimant)
                 .param("lease", lease.toSeconds() + " seconds")
-                .param("limit", limit)
-                .query((rs, row) -> new StaleCall(
-                        rs.getString("organization_id"),
-                        rs.getString("initiation_id"),
-                        rs.getInt("batch"),
-                        rs.getString("campaign_id"),
-                        rs.getString("agent_id"),
-                        rs.getString("disposition_set_id"),
-                        new ClaimedCall(
-                                rs.getString("call_id"),
-                                rs.getString("customer_id"),
-                                rs.getString("to_phone"),
-                                rs.getString("from_number"),
-                                customerFields(rs.getString("customer")))))
+                .query((rs, row) -> new StaleInitiation(
+                        rs.getString("organization_id"), rs.getString("id"), rs.getString("campaign_id"), claimant))
+                .optional();
+    }
+
+    /** A batch with queued calls left, and the agent and disposition set its calls were written with. */
+    record QueuedBatch(int batch, String agentId, String dispositionSetId) {}
+
+    List<QueuedBatch> queuedBatches(String organizationId, String initiationId) {
+        return jdbc.sql(QUEUED_BATCHES)
+                .param("organizationId", organizationId)
+                .param("initiationId", initiationId)
+                .query((rs, row) -> new QueuedBatch(
+                        rs.getInt("batch"), rs.getString("agent_id"), rs.getString("disposition_set_id")))
                 .list();
     }
 
-    /** A customer row as JSON (to_jsonb) turned into field texts; null when the customer is gone. */
-    private Map<String, String> customerFields(String customerJson) {
-        if (customerJson == null) {
-            return null;
-        }
-        JsonNode customer = objectMapper.readTree(customerJson);
-        Map<String, String> fields = new HashMap<>();
-        customer.path("custom").properties().forEach(e -> putText(fields, e.getKey(), e.getValue()));
-        for (String field : STANDARD_FIELDS) {
-            putText(fields, field, customer.path(field));
-        }
-        fields.put("id", customer.path("id").asString());
-        return fields;
-    }
-
-    private static void putText(Map<String, String> fields, String name, JsonNode value) {
-        if (!value.isMissingNode() && !value.isNull()) {
-            fields.put(name, value.isString() ? value.asString() : value.toString());
-        }
-    }
-
     private ClaimedCall claimedCall(ResultSet rs, int row) throws SQLException {
+        String customerId = rs.getString("customer_id");
+        if (rs.getString("customer_found") == null) {
+            return new ClaimedCall(
+                    rs.getString("call_id"), customerId, rs.getString("to_phone"), rs.getString("from_number"), null);
+        }
         Map<String, String> fields = new HashMap<>();
-        JsonNode custom = objectMapper.readTree(rs.getString("custom"));
+        String customJson = rs.getString("custom");
+        JsonNode custom = customJson == null ? objectMapper.createObjectNode() : objectMapper.readTree(customJson);
         custom.properties().forEach(e -> {
             if (!e.getValue().isNull()) {
                 fields.put(
@@ -169,7 +200,6 @@ class DispatchRepository {
                                 : e.getValue().toString());
             }
         });
-        String customerId = rs.getString("customer_id");
         fields.put("id", customerId);
         for (String field : STANDARD_FIELDS) {
             Object value = rs.getObject(field);

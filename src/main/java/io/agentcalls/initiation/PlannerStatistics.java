@@ -1,5 +1,7 @@
 package io.agentcalls.initiation;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -16,6 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Repository
 class PlannerStatistics {
+
+    private static final Logger log = LoggerFactory.getLogger(PlannerStatistics.class);
 
     static final long MIN_CHANGES = 10_000;
     /** A table never analyzed leaves the planner blind however small it is; it gets its first look early. */
@@ -88,7 +92,9 @@ class PlannerStatistics {
             if (!locked || (onlyIfStillStale && !stale(table))) {
                 return false;
             }
+            long started = System.nanoTime();
             jdbc.sql("ANALYZE " + table.sql).update();
+            log.info("Analyzed {} in {} ms", table.sql, (System.nanoTime() - started) / 1_000_000);
             return true;
         });
         return Boolean.TRUE.equals(analyzed);

@@ -3,12 +3,13 @@ package io.agentcalls.initiation;
 import io.agentcalls.agent.AgentService;
 import io.agentcalls.call.CallService;
 import io.agentcalls.call.CallService.FailedCall;
+import io.agentcalls.initiation.DispatchRepository.ClaimedCall;
+import io.agentcalls.initiation.DispatchRepository.QueuedBatch;
+import io.agentcalls.initiation.DispatchRepository.StaleInitiation;
 import io.agentcalls.runner.RunnerBatch;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -18,24 +19,22 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Crash recovery: calls left {@code queued} by a node that died between writing them and hearing
- * the runner's answer are sent again, with the same call ids and batch ids, so the runner (which
- * treats the call id as an idempotency key) never places one twice. Runs at start and periodically
- * on every node; the SKIP LOCKED claim lets any number of nodes share the work.
+ * Crash recovery: an initiation whose dispatch lease ran out still has calls {@code queued} (its node
+ * died between writing them and hearing the runner's answer, or a batch could not be read). Recovery
+ * takes the lease over and sends those calls again, with the same call ids and batch ids, so the
+ * runner (which treats the call id as an idempotency key) never places one twice. Runs at start and
+ * periodically on every node; the SKIP LOCKED claim lets any number of nodes share the work.
  */
 @Component
 class QueuedCallRecovery {
 
     private static final Logger log = LoggerFactory.getLogger(QueuedCallRecovery.class);
-    private static final int CLAIM_SIZE = CustomerSelection.BATCH_SIZE;
-    static final String CUSTOMER_GONE = "Customer no longer exists";
     static final String AGENT_GONE = "Agent no longer exists";
 
     private final DispatchRepository repository;
     private final CallDispatcher dispatcher;
     private final CallService calls;
     private final AgentService agents;
-    private final Duration grace;
     private final Duration lease;
 
     QueuedCallRecovery(
@@ -43,13 +42,11 @@ class QueuedCallRecovery {
             CallDispatcher dispatcher,
             CallService calls,
             AgentService agents,
-            @Value("${agentcalls.recovery.grace:10m}") Duration grace,
             @Value("${agentcalls.initiation.batch-lease:5m}") Duration lease) {
         this.repository = repository;
         this.dispatcher = dispatcher;
         this.calls = calls;
         this.agents = agents;
-        this.grace = grace;
         this.lease = lease;
     }
 
@@ -65,14 +62,13 @@ class QueuedCallRecovery {
         recover();
     }
 
-    /** Sends stale queued calls again until none are left; returns how many were handled. */
+    /** Takes over stale initiations until none are left; returns how many of their calls were handled. */
     int recover() {
         int handled = 0;
         try {
-            List<DispatchRepository.StaleCall> stale;
-            while (!(stale = repository.claimStale(grace, lease, CLAIM_SIZE)).isEmpty()) {
-                handled += stale.size();
-                resend(stale);
+            Optional<StaleInitiation> stale;
+            while ((stale = repository.claimStale(lease)).isPresent()) {
+                handled += resend(stale.get());
             }
         } catch (RuntimeException e) {
             log.error("Recovery of queued calls stopped; it runs again on schedule", e);
@@ -83,66 +79,48 @@ class QueuedCallRecovery {
         return handled;
     }
 
-    private record BatchKey(
-            String organizationId,
-            String initiationId,
-            int batch,
-            String campaignId,
-            String agentId,
-            String dispositionSetId) {}
-
-    private void resend(List<DispatchRepository.StaleCall> stale) {
-        Map<BatchKey, List<DispatchRepository.StaleCall>> batches = stale.stream()
-                .collect(Collectors.groupingBy(
-                        s -> new BatchKey(
-                                s.organizationId(),
-                                s.initiationId(),
-                                s.batch(),
-                                s.campaignId(),
-                                s.agentId(),
-                                s.dispositionSetId()),
-                        LinkedHashMap::new,
-                        Collectors.toList()));
-        batches.forEach(this::resendBatch);
-    }
-
-    private void resendBatch(BatchKey key, List<DispatchRepository.StaleCall> stale) {
-        List<FailedCall> gone = stale.stream()
-                .filter(s -> s.call().fields() == null)
-                .map(s -> new FailedCall(s.call().callId(), CUSTOMER_GONE))
-                .toList();
-        List<DispatchRepository.ClaimedCall> sendable = stale.stream()
-                .map(DispatchRepository.StaleCall::call)
-                .filter(c -> c.fields() != null)
-                .toList();
-        if (!gone.isEmpty()) {
-            calls.recordDispatchOutcome(key.organizationId(), List.of(), gone);
+    private int resend(StaleInitiation initiation) {
+        String organizationId = initiation.organizationId();
+        int handled = 0;
+        long leaseRenewedAt = System.nanoTime();
+        for (QueuedBatch batch : repository.queuedBatches(organizationId, initiation.initiationId())) {
+            if (System.nanoTime() - leaseRenewedAt > lease.toNanos() / 4) {
+                repository.extendLease(organizationId, initiation.initiationId(), initiation.holder(), lease);
+                leaseRenewedAt = System.nanoTime();
+            }
+            // recovery is rare: it reads every field rather than work out which the agent needs
+            List<ClaimedCall> queued = repository.readBatch(
+                    organizationId, initiation.initiationId(), batch.batch(), initiation.holder(), true);
+            if (queued.isEmpty()) {
+                continue;
+            }
+            handled += queued.size();
+            var agent = agents.find(organizationId, batch.agentId());
+            if (agent.isEmpty()) {
+                calls.recordDispatchOutcome(
+                        organizationId,
+                        List.of(),
+                        queued.stream()
+                                .map(c -> new FailedCall(c.callId(), AGENT_GONE))
+                                .toList());
+                continue;
+            }
+            DispatchPlan plan = new DispatchPlan(
+                    organizationId,
+                    initiation.campaignId(),
+                    initiation.initiationId(),
+                    new RunnerBatch.Agent(
+                            agent.get().id(),
+                            agent.get().language(),
+                            agent.get().voice(),
+                            agent.get().prompt()),
+                    batch.dispositionSetId(),
+                    agent.get().requiredVariables(),
+                    batch.batch(),
+                    -1);
+            dispatcher.sendClaimed(plan, batch.batch(), queued);
         }
-        if (sendable.isEmpty()) {
-            return;
-        }
-        var agent = agents.find(key.organizationId(), key.agentId());
-        if (agent.isEmpty()) {
-            calls.recordDispatchOutcome(
-                    key.organizationId(),
-                    List.of(),
-                    sendable.stream()
-                            .map(c -> new FailedCall(c.callId(), AGENT_GONE))
-                            .toList());
-            return;
-        }
-        DispatchPlan plan = new DispatchPlan(
-                key.organizationId(),
-                key.campaignId(),
-                key.initiationId(),
-                new RunnerBatch.Agent(
-                        agent.get().id(),
-                        agent.get().language(),
-                        agent.get().voice(),
-                        agent.get().prompt()),
-                key.dispositionSetId(),
-                agent.get().requiredVariables(),
-                key.batch());
-        dispatcher.sendClaimed(plan, key.batch(), sendable);
+        repository.releaseIfNoneQueued(organizationId, initiation.initiationId(), initiation.holder());
+        return handled;
     }
 }

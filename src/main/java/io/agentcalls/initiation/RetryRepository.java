@@ -51,8 +51,7 @@ class RetryRepository {
                 SELECT k.id, k.ended_at FROM calls k
                 WHERE k.organization_id = :organizationId AND k.campaign_id = :campaignId
                   -- spelled out so the planner sees the partial index applies
-                  AND k.status IN ('no_answer', 'busy', 'failed', 'voicemail') AND k.retry_handled_at IS NULL
-                  AND k.status = ANY (CAST(:on AS text[]))
+                  AND k.retryable_status IS NOT NULL AND k.retryable_status = ANY (CAST(:on AS text[]))
                   AND k.ended_at <= now() - make_interval(mins => :intervalMinutes)
                   AND (k.ended_at, k.id) > (:afterEndedAt, :afterId)
                 ORDER BY k.ended_at, k.id

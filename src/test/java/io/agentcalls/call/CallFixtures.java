@@ -131,8 +131,11 @@ public final class CallFixtures {
                 .single();
     }
 
+    /** The call's last change was at {@code updatedAt}; it was queued and created no later. */
     public void backdate(String callId, OffsetDateTime updatedAt) {
-        jdbc.sql("UPDATE calls SET updated_at = :at WHERE id = :id")
+        jdbc.sql(
+                        "UPDATE calls SET updated_at = :at, queued_at = least(queued_at, :at), created_at = least(created_at, :at)"
+                                + " WHERE id = :id")
                 .param("at", updatedAt)
                 .param("id", callId)
                 .update();

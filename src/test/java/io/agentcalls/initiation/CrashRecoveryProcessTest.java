@@ -171,7 +171,6 @@ class CrashRecoveryProcessTest {
                 "--agentcalls.data-dir=" + dataDir.toAbsolutePath(),
                 "--agentcalls.admin-token=" + ADMIN,
                 "--agentcalls.runner.url=" + RUNNER.baseUrl(),
-                "--agentcalls.recovery.grace=3s",
                 "--agentcalls.recovery.interval=2s",
                 "--agentcalls.initiation.batch-lease=5s");
         builder.redirectErrorStream(true)

@@ -56,6 +56,22 @@ class InitiationSafeguardsApiTest extends ApiTest {
     }
 
     @Test
+    void aDryRunCountsASharedPhoneOnce() {
+        List<Map<String, Object>> customers = setup.customers("S", 3);
+        customers.get(2).put("phone", customers.get(0).get("phone"));
+        setup.upsert(customers);
+
+        Response response = setup.initiate(Map.of("dryRun", true));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body().at("/message").asString())
+                .isEqualTo("Dry run: calls would be initiated for 2 customers");
+        assertThat(response.body().at("/results/customersSelected").asInt()).isEqualTo(2);
+        assertThat(response.body().at("/results/skipped/activeCall").asInt()).isEqualTo(1);
+        assertThat(setup.initiate().body().at("/results/initiated").asInt()).isEqualTo(2);
+    }
+
+    @Test
     void doNotCallPhonesAreNeverCalled() {
         List<Map<String, Object>> customers = setup.customers("D", 3);
         setup.upsert(customers);
