@@ -21,15 +21,26 @@ import tools.jackson.databind.ObjectMapper;
 class RunnerEventRepository {
 
     // The runner knows only call ids: the one lookup by id alone (index calls_by_id). xmin is the
-    // row version: any UPDATE of the call changes it.
+    // row version: any UPDATE of the call changes it. The codes the events name are looked up once
+    // per disposition set of the batch, not once per call.
     private static final String READ_BY_ID = """
-            SELECT %s, d.label AS disposition_label, CAST(c.xmin AS text) AS version,
-                   (SELECT CAST(json_object_agg(k.code, k.label) AS text) FROM disposition_codes k
-                    WHERE k.organization_id = c.organization_id AND k.disposition_set_id = c.disposition_set_id
-                      AND k.code = ANY(:codes)) AS named_codes
-            FROM calls c
-            %s
-            WHERE c.id = ANY(:ids)
+            WITH read AS MATERIALIZED (
+                SELECT %s, d.label AS disposition_label, CAST(c.xmin AS text) AS version
+                FROM calls c
+                %s
+                WHERE c.id = ANY(:ids)
+            ),
+            named AS (
+                SELECT k.organization_id, k.disposition_set_id,
+                       CAST(json_object_agg(k.code, k.label) AS text) AS named_codes
+                FROM disposition_codes k
+                WHERE (k.organization_id, k.disposition_set_id) IN (SELECT organization_id, disposition_set_id FROM read)
+                  AND k.code = ANY(:codes)
+                GROUP BY k.organization_id, k.disposition_set_id
+            )
+            SELECT c.*, n.named_codes
+            FROM read c
+            LEFT JOIN named n ON n.organization_id = c.organization_id AND n.disposition_set_id = c.disposition_set_id
             """.formatted(CallRowMapper.COLUMNS, CallRowMapper.LABEL_JOIN);
     // Times travel as microseconds since the epoch: cheaper to write and to read than text.
     private static final String SAVE_IF_UNCHANGED = """
