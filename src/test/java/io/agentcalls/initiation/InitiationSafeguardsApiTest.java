@@ -56,6 +56,33 @@ class InitiationSafeguardsApiTest extends ApiTest {
     }
 
     @Test
+    void aCampaignsFirstInitiationStillSkipsAPhoneInAnotherCampaignsActiveCall() {
+        List<Map<String, Object>> customers = setup.customers("O", 2);
+        setup.upsert(customers);
+        assertThat(setup.initiate().status()).isEqualTo(200);
+        String firstCampaign = setup.campaignId;
+        setup.campaignId = setup.created(
+                "/api/v1/campaigns",
+                Map.of("name", "Second", "callingWindow", Map.of("start", "00:00", "end", "24:00")));
+        Map<String, Object> sameBorrower = CallingSetup.customer("O2-00001", "pending", "hindi");
+        sameBorrower.put("phone", customers.get(0).get("phone"));
+        Map<String, Object> someoneElse = CallingSetup.customer("O2-00002", "pending", "hindi");
+        setup.upsert(List.of(sameBorrower, someoneElse));
+
+        Response response = setup.initiate();
+
+        assertThat(response.status()).as(response.raw()).isEqualTo(200);
+        assertThat(response.body().at("/results/customersSelected").asInt()).isEqualTo(1);
+        assertThat(response.body().at("/results/skipped/activeCall").asInt()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM calls WHERE to_phone = :phone AND active")
+                        .param("phone", customers.get(0).get("phone"))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(firstCampaign).isNotEqualTo(setup.campaignId);
+    }
+
+    @Test
     void aDryRunCountsASharedPhoneOnce() {
         List<Map<String, Object>> customers = setup.customers("S", 3);
         customers.get(2).put("phone", customers.get(0).get("phone"));
