@@ -19,6 +19,8 @@ import java.sql.Statement;
  *       parameters), committed, then dropped; then, for reference, the same insert without the
  *       safeguards. Prints {@code seconds=… insert_only_seconds=… rows=…}; each time is the INSERT and
  *       its COMMIT.
+ *   <li>{@code filter <port> <organizationId> <campaignId>}: the dry run's filter as a plain count,
+ *       two unmeasured runs and 20 measured ones; prints each time in milliseconds.
  *   <li>{@code sql <port>}: runs the SQL read from standard input and prints every row, tab-separated
  *       (for {@code EXPLAIN (ANALYZE, BUFFERS)} while profiling).
  * </ul>
@@ -68,6 +70,17 @@ public class Bare {
             ORDER BY c.emi_due_date NULLS LAST, c.id
             """.formatted(SCRATCH, COLUMNS);
 
+    /**
+     * The dry run's filter (custom field, numeric range, payment status) as a plain count of the
+     * campaign's matching customers: the scan every dry run needs before it classifies anything.
+     */
+    private static final String FILTER_COUNT = """
+            SELECT count(*) FROM customers c
+            WHERE c.organization_id = ? AND c.campaign_id = ?
+              AND c.custom ->> 'branch' = 'mumbai' AND c.emi_amount BETWEEN 1000 AND 5000
+              AND c.payment_status IN ('bounced', 'pending')
+            """;
+
     /** For reference: the insert of the same rows without the safeguards. */
     private static final String INSERT_ONLY = """
             INSERT INTO %1$s (%2$s)
@@ -91,6 +104,12 @@ public class Bare {
                         usage();
                     }
                     initiation(db, args[2], args[3]);
+                }
+                case "filter" -> {
+                    if (args.length != 4) {
+                        usage();
+                    }
+                    filter(db, args[2], args[3]);
                 }
                 case "sql" -> sql(db);
                 default -> usage();
@@ -141,6 +160,23 @@ public class Bare {
         return new Timed(seconds, rows);
     }
 
+    /** Two unmeasured counts, then 20 measured ones; prints each time in milliseconds, one a line. */
+    private static void filter(Connection db, String organizationId, String campaignId) throws SQLException {
+        try (var count = db.prepareStatement(FILTER_COUNT)) {
+            count.setString(1, organizationId);
+            count.setString(2, campaignId);
+            for (int i = -2; i < 20; i++) {
+                long start = System.nanoTime();
+                try (ResultSet rs = count.executeQuery()) {
+                    rs.next();
+                }
+                if (i >= 0) {
+                    System.out.printf("%.1f%n", (System.nanoTime() - start) / 1e6);
+                }
+            }
+        }
+    }
+
     private static void sql(Connection db) throws IOException, SQLException {
         String text = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
         try (Statement statement = db.createStatement()) {
@@ -166,7 +202,7 @@ public class Bare {
     }
 
     private static void usage() {
-        System.err.println("usage: Bare initiation <port> <organizationId> <campaignId> | Bare sql <port> < statement.sql");
+        System.err.println("usage: Bare initiation|filter <port> <organizationId> <campaignId> | Bare sql <port> < statement.sql");
         System.exit(2);
     }
 }

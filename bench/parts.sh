@@ -34,6 +34,13 @@ part_dry_run() {
   bench_json_number customersSelected <"$work/dry-run.json"
 }
 
+# part_bare_filter <postgres port> <organization> <campaign>: the dry run's filter as a plain SQL count,
+# 20 times; prints "<median ms> <p99 ms>".
+part_bare_filter() {
+  bench_log "bare SQL: the dry run's filter as a count, 20 times"
+  bench_bare filter "$1" "$2" "$3" | bench_median_p99
+}
+
 # part_bare_initiation <postgres port> <organization> <campaign> <rows>: prints the bare SQL's seconds
 # (the selection with its safeguards, and the insert) and, for reference, the insert's alone.
 part_bare_initiation() {
@@ -155,7 +162,7 @@ report_table() {
     "$(printf -- '-%.0s' {1..32})" "$(printf -- '-%.0s' {1..24})"
   printf '| %-34s | %-26s | %-30s | %-22s |\n' \
     "customer CSV import" "$import_rate rows/s (${import_seconds} s)" "" "$customers in < 60 s" \
-    "dryRun, selective filter (20)" "median $dry_median ms, p99 $dry_p99 ms" "" "p99 < 300 ms" \
+    "dryRun, selective filter (20)" "median $dry_median ms, p99 $dry_p99 ms" "count: median $filter_median, p99 $filter_p99 ms" "p99 < 300 ms" \
     "full initiation" "$(report_seconds "$initiation_seconds") s" "$(report_seconds "$bare_seconds") s (ratio $init_ratio)" "<= 1.5x bare" \
     "  bare insert alone, for reference" "" "$(report_seconds "$bare_insert_seconds") s (ratio $(report_ratio "$initiation_seconds" "$bare_insert_seconds"))" "" \
     "runner event ingestion" "$events_rate events/s" "$events_bare_rate rows/s SQL (ratio $events_ratio)" ">= 0.5x bare" \
@@ -183,8 +190,8 @@ report_json() {
       "$(bench_machine | sed 's/"/\\"/g')" "$load_before" "$load_after"
     printf '  "commit": "%s",\n' "$(git -C "$BENCH_ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
     printf '  "import": {"seconds": %s, "rowsPerSecond": %s},\n' "$import_seconds" "$import_rate"
-    printf '  "dryRun": {"requests": 20, "medianMs": %s, "p99Ms": %s, "customersSelected": %s},\n' \
-      "$dry_median" "$dry_p99" "$dry_selected"
+    printf '  "dryRun": {"requests": 20, "medianMs": %s, "p99Ms": %s, "customersSelected": %s, "bareFilterCountMedianMs": %s, "bareFilterCountP99Ms": %s},\n' \
+      "$dry_median" "$dry_p99" "$dry_selected" "$filter_median" "$filter_p99"
     printf '  "initiation": {"seconds": %s, "bareSqlSeconds": %s, "ratio": %s, "bareInsertAloneSeconds": %s},\n' \
       "$initiation_seconds" "$bare_seconds" "$(report_ratio "$initiation_seconds" "$bare_seconds" | sed 's#n/a#null#')" \
       "$bare_insert_seconds"

@@ -4,7 +4,8 @@
 # Builds the service, starts it on a fresh embedded PostgreSQL with -Xmx512m, and measures in turn,
 # each beside its bare baseline where one exists:
 #   import      customer CSV import of N customers (rows/s)
-#   dryRun      20 dry-run initiations with a selective filter over all N customers (median, p99)
+#   dryRun      20 dry-run initiations with a selective filter over all N customers (median, p99),
+#               beside the same filter as a bare SQL count
 #   initiation  full initiation of all N customers, simulated runner accepting at once, against the bare
 #               SQL of the same selection and insert on the same database (bench/Bare.java)
 #   events      runner event ingestion (events/s; bench/EventsBench.java, signed like a runner) against
@@ -79,6 +80,8 @@ import_rate=$(awk -v n="$customers" -v s="$import_seconds" 'BEGIN { printf "%d",
 # --- dryRun ---------------------------------------------------------------------------------------
 out=$(part_dry_run "$main_key" "$main_campaign" 20)
 read -r dry_median dry_p99 dry_selected <<<"$out"
+out=$(part_bare_filter "$pg_port" "$main_org" "$main_campaign")
+read -r filter_median filter_p99 <<<"$out"
 
 # --- full initiation and its bare SQL ---------------------------------------------------------------
 out=$(part_bare_initiation "$pg_port" "$main_org" "$main_campaign" "$customers")
