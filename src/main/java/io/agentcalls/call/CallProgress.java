@@ -1,7 +1,6 @@
 package io.agentcalls.call;
 
 import java.time.OffsetDateTime;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -120,9 +119,5 @@ final class CallProgress {
 
     private static <T> T or(T preferred, T fallback) {
         return preferred != null ? preferred : fallback;
-    }
-
-    Map<String, Object> view() {
-        return row.view();
     }
 }

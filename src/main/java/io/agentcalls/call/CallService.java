@@ -108,6 +108,6 @@ public class CallService {
 
     private void publishStatus(CallRow row, java.time.OffsetDateTime occurredAt) {
         events.publishEvent(new CallStatusChanged(
-                row.organizationId(), row.id(), row.status().value(), occurredAt, row.view()));
+                row.organizationId(), row.id(), row.status().value(), occurredAt, new LazyCallView(row)));
     }
 }

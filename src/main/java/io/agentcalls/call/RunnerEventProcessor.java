@@ -151,7 +151,7 @@ class RunnerEventProcessor {
         if (!change.status() && !change.disposition()) {
             return;
         }
-        Map<String, Object> view = call.view();
+        Map<String, Object> view = new LazyCallView(call.row());
         String organizationId = call.row().organizationId();
         List<Object> list = published.computeIfAbsent(event.callId(), id -> new ArrayList<>());
         if (change.status()) {
