@@ -96,18 +96,23 @@ class CustomerSelection {
     /**
      * Whether each kind of probe can find anything at all: a campaign's first initiation, in an
      * organization without active calls or a do-not-call list, needs none of them. Each is one index
-     * descent. The organization and campaign come in through a subquery (OFFSET 0 keeps them out of
-     * the plan as constants): given them as constants, the planner believed an organization newer than
-     * its statistics had one call, took any index led by the organization, and read all of its calls
-     * to find none of the campaign's, a second per request under load.
+     * descent, whatever the statistics say: the organization and campaign come in through a subquery
+     * (OFFSET 0 keeps them parameters, so an organization newer than the statistics is not taken for
+     * one with a single call, which let the planner read all of an organization's calls through any
+     * index led by it), and each probe is ordered by its index's keys with LIMIT 1 (an EXISTS would
+     * drop both, and the planner then chose to scan the table for a first row it thought common and
+     * that was not there: a second per request).
      */
     private static final String PROBES_NEEDED = """
-            SELECT EXISTS (SELECT 1 FROM calls k
-                           WHERE k.organization_id = p.organization_id AND k.campaign_id = p.campaign_id)
+            SELECT (SELECT 1 FROM calls k
+                    WHERE k.organization_id = p.organization_id AND k.campaign_id = p.campaign_id
+                    ORDER BY k.organization_id, k.campaign_id, k.customer_id LIMIT 1) IS NOT NULL
                        AS campaign_has_calls,
-                   EXISTS (SELECT 1 FROM calls k WHERE k.organization_id = p.organization_id AND k.active)
+                   (SELECT 1 FROM calls k WHERE k.organization_id = p.organization_id AND k.active
+                    ORDER BY k.organization_id, k.to_phone LIMIT 1) IS NOT NULL
                        AS organization_has_active_calls,
-                   EXISTS (SELECT 1 FROM do_not_call d WHERE d.organization_id = p.organization_id)
+                   (SELECT 1 FROM do_not_call d WHERE d.organization_id = p.organization_id
+                    ORDER BY d.organization_id, d.phone LIMIT 1) IS NOT NULL
                        AS organization_has_do_not_call
             FROM (SELECT CAST(:organizationId AS text) AS organization_id, CAST(:campaignId AS text) AS campaign_id
                   OFFSET 0) p
