@@ -29,10 +29,18 @@ public class Bare {
 
     private static final String SCRATCH = "bench_bare_calls";
 
-    /** The calls columns the service's INSERT fills, in the same order. */
-    private static final String COLUMNS = """
-            organization_id, id, campaign_id, customer_id, initiation_id, batch, agent_id, disposition_set_id,
-            from_number, to_phone, attempt""";
+    /**
+     * The call rows both bare inserts write: the columns the service's INSERT fills, in the same
+     * order, numbered into batches of 500 in the selection order.
+     */
+    private static final String INSERT_CALLS_FROM_CUSTOMERS = """
+            INSERT INTO %s (organization_id, id, campaign_id, customer_id, initiation_id, batch, agent_id,
+                            disposition_set_id, from_number, to_phone, attempt)
+            SELECT c.organization_id, new_id('call'), c.campaign_id, c.id, 'ini_bare',
+                   ((row_number() OVER (ORDER BY c.emi_due_date NULLS LAST, c.id) - 1) / 500) + 1,
+                   'agt_bare', 'dsp_bare', '+918045550100', c.phone, 1
+            FROM customers c
+            """.formatted(SCRATCH);
 
     /**
      * The selection written by hand: the campaign's customers that the seed's safeguards let through
@@ -41,12 +49,7 @@ public class Bare {
      * numbered into batches of 500 and inserted. No counts, no classification, no API: the database's
      * share of the job.
      */
-    private static final String SELECTION_AND_INSERT = """
-            INSERT INTO %1$s (%2$s)
-            SELECT c.organization_id, new_id('call'), c.campaign_id, c.id, 'ini_bare',
-                   ((row_number() OVER (ORDER BY c.emi_due_date NULLS LAST, c.id) - 1) / 500) + 1,
-                   'agt_bare', 'dsp_bare', '+918045550100', c.phone, 1
-            FROM customers c
+    private static final String SELECTION_AND_INSERT = INSERT_CALLS_FROM_CUSTOMERS + """
             JOIN campaigns p ON p.organization_id = c.organization_id AND p.id = c.campaign_id
             CROSS JOIN LATERAL (SELECT coalesce(c.timezone, p.timezone) AS tz) z
             WHERE c.organization_id = ? AND c.campaign_id = ?
@@ -68,7 +71,7 @@ public class Bare {
                   ) < p.max_attempts_per_day
               AND in_calling_window((now() AT TIME ZONE z.tz)::time, p.calling_window_start, p.calling_window_end)
             ORDER BY c.emi_due_date NULLS LAST, c.id
-            """.formatted(SCRATCH, COLUMNS);
+            """;
 
     /**
      * The dry run's filter (custom field, numeric range, payment status) as a plain count of the
@@ -82,15 +85,10 @@ public class Bare {
             """;
 
     /** For reference: the insert of the same rows without the safeguards. */
-    private static final String INSERT_ONLY = """
-            INSERT INTO %1$s (%2$s)
-            SELECT c.organization_id, new_id('call'), c.campaign_id, c.id, 'ini_bare',
-                   ((row_number() OVER (ORDER BY c.emi_due_date NULLS LAST, c.id) - 1) / 500) + 1,
-                   'agt_bare', 'dsp_bare', '+918045550100', c.phone, 1
-            FROM customers c
+    private static final String INSERT_ONLY = INSERT_CALLS_FROM_CUSTOMERS + """
             WHERE c.organization_id = ? AND c.campaign_id = ?
             ORDER BY c.emi_due_date NULLS LAST, c.id
-            """.formatted(SCRATCH, COLUMNS);
+            """;
 
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {

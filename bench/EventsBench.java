@@ -217,15 +217,27 @@ public class EventsBench {
 
     /** The statements of RunnerEventRepository, per 100 events: read by id, UPDATE if unchanged, commit. */
     static double serviceSql(String jdbcUrl, List<String> ids, int connections) throws Exception {
+        // the same shape as RunnerEventRepository's read: the named codes once per disposition set
         String read = """
-                SELECT c.*, d.label AS disposition_label, CAST(c.xmin AS text) AS version,
-                       (SELECT CAST(json_object_agg(k.code, k.label) AS text) FROM disposition_codes k
-                        WHERE k.organization_id = c.organization_id AND k.disposition_set_id = c.disposition_set_id
-                          AND k.code = ANY(?)) AS named_codes
-                FROM calls c
-                LEFT JOIN disposition_codes d ON d.organization_id = c.organization_id
-                    AND d.disposition_set_id = c.disposition_set_id AND d.code = c.disposition_code
-                WHERE c.id = ANY(?)""";
+                WITH codes AS (SELECT CAST(? AS text[]) AS wanted),
+                read AS MATERIALIZED (
+                    SELECT c.*, d.label AS disposition_label, CAST(c.xmin AS text) AS version
+                    FROM calls c
+                    LEFT JOIN disposition_codes d ON d.organization_id = c.organization_id
+                        AND d.disposition_set_id = c.disposition_set_id AND d.code = c.disposition_code
+                    WHERE c.id = ANY(?)
+                ),
+                named AS (
+                    SELECT k.organization_id, k.disposition_set_id,
+                           CAST(json_object_agg(k.code, k.label) AS text) AS named_codes
+                    FROM disposition_codes k, codes
+                    WHERE (k.organization_id, k.disposition_set_id) IN (SELECT organization_id, disposition_set_id FROM read)
+                      AND k.code = ANY(codes.wanted)
+                    GROUP BY k.organization_id, k.disposition_set_id
+                )
+                SELECT c.*, n.named_codes
+                FROM read c
+                LEFT JOIN named n ON n.organization_id = c.organization_id AND n.disposition_set_id = c.disposition_set_id""";
         String update = """
                 UPDATE calls c
                 SET status = u.status, initiated_at = %1$s(u.initiated_at), ringing_at = %1$s(u.ringing_at),

@@ -1,5 +1,6 @@
 package io.agentcalls.initiation;
 
+import io.agentcalls.agent.Agent;
 import io.agentcalls.agent.AgentService;
 import io.agentcalls.call.CallService;
 import io.agentcalls.call.CallService.FailedCall;
@@ -8,7 +9,9 @@ import io.agentcalls.initiation.DispatchRepository.QueuedBatch;
 import io.agentcalls.initiation.DispatchRepository.StaleInitiation;
 import io.agentcalls.runner.RunnerBatch;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,6 +86,8 @@ class QueuedCallRecovery {
         String organizationId = initiation.organizationId();
         int handled = 0;
         long leaseRenewedAt = System.nanoTime();
+        // an initiation's batches share their agent: looked up once, not once a batch
+        Map<String, Optional<Agent>> agentsById = new HashMap<>();
         for (QueuedBatch batch : repository.queuedBatches(organizationId, initiation.initiationId())) {
             if (System.nanoTime() - leaseRenewedAt > lease.toNanos() / 4) {
                 repository.extendLease(organizationId, initiation.initiationId(), initiation.holder(), lease);
@@ -95,7 +100,7 @@ class QueuedCallRecovery {
                 continue;
             }
             handled += queued.size();
-            var agent = agents.find(organizationId, batch.agentId());
+            var agent = agentsById.computeIfAbsent(batch.agentId(), id -> agents.find(organizationId, id));
             if (agent.isEmpty()) {
                 calls.recordDispatchOutcome(
                         organizationId,
