@@ -9,7 +9,7 @@ MODE="${BENCH_MODE:-events}"
 CALLS="${1:-200000}"
 SENDERS="${2:-4}"
 WORK="bench/work/$MODE"
-SECRET="bench-runner-secret"
+SECRET="bench-runner-secret-0123456789abcdef0123456789"
 LOG="$WORK/server.log"
 SERVER_PID=""
 

@@ -4,7 +4,7 @@
 # and calls bench_stop_server from an EXIT trap. Needs java, mvn, curl, awk; no jq.
 
 BENCH_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-BENCH_ADMIN_TOKEN=${BENCH_ADMIN_TOKEN:-bench-admin-$RANDOM$RANDOM}
+BENCH_ADMIN_TOKEN=${BENCH_ADMIN_TOKEN:-bench-admin-token-$RANDOM$RANDOM-$RANDOM$RANDOM-$RANDOM$RANDOM}
 BENCH_PID=""
 BENCH_HEAP_PID=""
 

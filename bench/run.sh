@@ -61,7 +61,7 @@ fi
 # the simulated runner accepts every call at once and plays none of them on: the suite measures our
 # work, not the simulated calls' (the variable is ignored by builds without call playback)
 export AGENTCALLS_RUNNER_SIMULATED_PLAY_CALLS=false
-BENCH_RUNNER_SECRET="bench-runner-$RANDOM$RANDOM"
+BENCH_RUNNER_SECRET="bench-runner-secret-$RANDOM$RANDOM-$RANDOM$RANDOM-$RANDOM$RANDOM"
 export AGENTCALLS_RUNNER_SECRET=$BENCH_RUNNER_SECRET
 bench_start_server "$work" "${java_options[@]}"
 bench_heap_watch_start "$work/heap-peak"

@@ -39,7 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
 class CrashRecoveryProcessTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String ADMIN = "crash-admin";
+    private static final String ADMIN = "crash-admin-token-0123456789abcdef0123456789";
     private static final int CUSTOMERS = 6_000;
     private static final Map<String, AtomicInteger> RECEIVED = new ConcurrentHashMap<>();
     private static final WireMockServer RUNNER =
@@ -171,6 +171,7 @@ class CrashRecoveryProcessTest {
                 "--agentcalls.data-dir=" + dataDir.toAbsolutePath(),
                 "--agentcalls.admin-token=" + ADMIN,
                 "--agentcalls.runner.url=" + RUNNER.baseUrl(),
+                "--agentcalls.runner.secret=crash-runner-secret-0123456789abcdef0123456789",
                 "--agentcalls.recovery.interval=2s",
                 "--agentcalls.initiation.batch-lease=5s");
         builder.redirectErrorStream(true)

@@ -32,7 +32,7 @@ import tools.jackson.databind.JsonNode;
  */
 class HttpRunnerInitiationApiTest extends ApiTest {
 
-    static final String SECRET = "test-runner-secret";
+    static final String SECRET = "test-runner-secret-0123456789abcdef0123456789";
     static final WireMockServer RUNNER =
             new WireMockServer(wireMockConfig().dynamicPort().extensions(new AcceptEveryCall(), new RejectCustomer()));
 

@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 @ActiveProfiles("test")
 public abstract class ApiTest {
 
-    public static final String ADMIN_TOKEN = "test-admin-token";
+    public static final String ADMIN_TOKEN = "test-admin-token-0123456789abcdef0123456789";
     protected static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final HttpClient CLIENT =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
