@@ -5,6 +5,7 @@
 
 BENCH_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BENCH_ADMIN_TOKEN=${BENCH_ADMIN_TOKEN:-bench-admin-token-$RANDOM$RANDOM-$RANDOM$RANDOM-$RANDOM$RANDOM}
+BENCH_ACTUATOR_TOKEN=${BENCH_ACTUATOR_TOKEN:-bench-actuator-token-$RANDOM$RANDOM-$RANDOM$RANDOM-$RANDOM$RANDOM}
 BENCH_PID=""
 BENCH_HEAP_PID=""
 
@@ -55,7 +56,12 @@ bench_start_server() {
   mkdir -p "$work/data"
   BENCH_URL="http://127.0.0.1:$port"
   bench_log "starting ${launch[-1]##*/} on port $port (data in $work/data)"
+  # rate limits stay on (their cost is part of what is measured) but far above what the load sends
   SERVER_PORT=$port AGENTCALLS_DATA_DIR="$work/data" AGENTCALLS_ADMIN_TOKEN="$BENCH_ADMIN_TOKEN" \
+    AGENTCALLS_ACTUATOR_TOKEN="$BENCH_ACTUATOR_TOKEN" \
+    AGENTCALLS_RATELIMITS_INITIATIONS_PERMINUTE=100000000 AGENTCALLS_RATELIMITS_INITIATIONS_BURST=1000000 \
+    AGENTCALLS_RATELIMITS_DRYRUNS_PERMINUTE=100000000 AGENTCALLS_RATELIMITS_DRYRUNS_BURST=1000000 \
+    AGENTCALLS_RATELIMITS_API_PERMINUTE=100000000 AGENTCALLS_RATELIMITS_API_BURST=1000000 \
     java -Xmx512m "$@" "${launch[@]}" >"$work/server.log" 2>&1 &
   BENCH_PID=$!
   for _ in $(seq 1 240); do
@@ -121,7 +127,8 @@ bench_heap_watch_start() {
   (
     peak=0
     while true; do
-      used=$(curl -fsS "$BENCH_URL/actuator/metrics/jvm.memory.used?tag=area:heap" 2>/dev/null \
+      used=$(curl -fsS -H "Authorization: Bearer $BENCH_ACTUATOR_TOKEN" \
+        "$BENCH_URL/actuator/metrics/jvm.memory.used?tag=area:heap" 2>/dev/null \
         | grep -oE '"value":[0-9.eE+]+' | head -n 1 | sed 's/"value"://' || true)
       if [[ -n "$used" ]]; then
         used=$(awk -v v="$used" 'BEGIN { printf "%d", v }')

@@ -1,7 +1,9 @@
 package io.agentcalls.common;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -13,6 +15,7 @@ public class ApiException extends RuntimeException {
     private final HttpStatus status;
     private final List<String> errors;
     private final Map<String, Object> extra;
+    private Duration retryAfter;
 
     public ApiException(HttpStatus status, String message, List<String> errors, Map<String, Object> extra) {
         super(message, null, false, false);
@@ -44,6 +47,21 @@ public class ApiException extends RuntimeException {
 
     public static ApiException conflict(String message) {
         return new ApiException(HttpStatus.CONFLICT, message);
+    }
+
+    public static ApiException tooManyRequests(String error, Duration retryAfter) {
+        return new ApiException(HttpStatus.TOO_MANY_REQUESTS, "Too many requests", List.of(error), Map.of())
+                .retryAfter(retryAfter);
+    }
+
+    /** Tells the client when to try again ({@code Retry-After}, whole seconds, at least one). */
+    public ApiException retryAfter(Duration wait) {
+        this.retryAfter = wait;
+        return this;
+    }
+
+    public Optional<Long> retryAfterSeconds() {
+        return Optional.ofNullable(retryAfter).map(wait -> Math.max(1, (wait.toMillis() + 999) / 1000));
     }
 
     public HttpStatus status() {

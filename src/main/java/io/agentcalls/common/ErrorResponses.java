@@ -13,9 +13,14 @@ public final class ErrorResponses {
 
     public static void write(HttpServletResponse response, ObjectMapper mapper, HttpStatus status, String message)
             throws IOException {
+        write(response, mapper, status, ErrorResponse.of(message));
+    }
+
+    public static void write(HttpServletResponse response, ObjectMapper mapper, HttpStatus status, ErrorResponse body)
+            throws IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        mapper.writeValue(response.getOutputStream(), ErrorResponse.of(message));
+        mapper.writeValue(response.getOutputStream(), body);
     }
 }

@@ -3,6 +3,8 @@ package io.agentcalls.initiation;
 import io.agentcalls.common.ApiResponse;
 import io.agentcalls.common.PageRequest;
 import io.agentcalls.organization.Caller;
+import io.agentcalls.ratelimit.RateLimit;
+import io.agentcalls.ratelimit.RateLimiter;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.MediaType;
@@ -23,9 +25,11 @@ class InitiateCallsController {
     static final String REPLAYED = "Idempotent-Replayed";
 
     private final InitiationLedger ledger;
+    private final RateLimiter rateLimiter;
 
-    InitiateCallsController(InitiationLedger ledger) {
+    InitiateCallsController(InitiationLedger ledger, RateLimiter rateLimiter) {
         this.ledger = ledger;
+        this.rateLimiter = rateLimiter;
     }
 
     @PostMapping(path = "/api/v1/initiate/{campaignId}/calls", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -34,6 +38,8 @@ class InitiateCallsController {
             @PathVariable String campaignId,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @RequestBody(required = false) JsonNode body) {
+        boolean dryRun = body != null && body.path("dryRun").asBoolean(false);
+        rateLimiter.check(caller.organizationId(), dryRun ? RateLimit.DRY_RUNS : RateLimit.INITIATIONS);
         InitiationOutcome outcome = ledger.initiate(caller, campaignId, idempotencyKey, body);
         ResponseEntity.BodyBuilder response =
                 ResponseEntity.status(outcome.status()).contentType(MediaType.APPLICATION_JSON);

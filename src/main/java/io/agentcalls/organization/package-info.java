@@ -1,2 +1,2 @@
-/** Organizations, their API keys, and bearer authentication that resolves the caller's organization. */
+/** Organizations, their API keys, and the lookup of an API key to the calling organization. */
 package io.agentcalls.organization;

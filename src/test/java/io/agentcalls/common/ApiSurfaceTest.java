@@ -34,11 +34,17 @@ class ApiSurfaceTest extends ApiTest {
     }
 
     @Test
-    void healthAndPrometheusMetricsAreExposed() {
+    void healthIsOpenAndPrometheusMetricsTakeTheActuatorToken() {
         Response health = get("/actuator/health", null);
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.body().at("/status").asString()).isEqualTo("UP");
-        Response metrics = get("/actuator/prometheus", null);
+        for (String wrong : new String[] {null, "wrong", ADMIN_TOKEN}) {
+            Response refused = get("/actuator/prometheus", wrong);
+            assertThat(refused.status()).isEqualTo(401);
+            assertThat(refused.raw())
+                    .isEqualTo("{\"success\":false,\"message\":\"Missing or invalid actuator token\"}");
+        }
+        Response metrics = get("/actuator/prometheus", ACTUATOR_TOKEN);
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.raw()).contains("jvm_memory_used_bytes").contains("http_server_requests");
     }

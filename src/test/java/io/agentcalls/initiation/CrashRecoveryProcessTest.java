@@ -169,7 +169,7 @@ class CrashRecoveryProcessTest {
                 "io.agentcalls.AgentcallsApplication",
                 "--server.port=" + port,
                 "--agentcalls.data-dir=" + dataDir.toAbsolutePath(),
-                "--agentcalls.admin-token=" + ADMIN,
+                "--agentcalls.security.admin-token=" + ADMIN,
                 "--agentcalls.runner.url=" + RUNNER.baseUrl(),
                 "--agentcalls.runner.secret=crash-runner-secret-0123456789abcdef0123456789",
                 "--agentcalls.recovery.interval=2s",

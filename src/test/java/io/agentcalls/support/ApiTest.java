@@ -24,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 public abstract class ApiTest {
 
     public static final String ADMIN_TOKEN = "test-admin-token-0123456789abcdef0123456789";
+    public static final String ACTUATOR_TOKEN = "test-actuator-token-0123456789abcdef0123456789";
     protected static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final HttpClient CLIENT =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
