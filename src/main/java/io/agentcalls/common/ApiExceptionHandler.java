@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -31,7 +32,11 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Map<String, Object>> api(ApiException e) {
-        return ResponseEntity.status(e.status()).body(bodyOf(e));
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(e.status());
+        if (e instanceof RetryLaterException retry) {
+            response.header(HttpHeaders.RETRY_AFTER, String.valueOf(retry.retryAfterSeconds()));
+        }
+        return response.body(bodyOf(e));
     }
 
     /** The envelope of an API error, for callers that store an answer before sending it. */
