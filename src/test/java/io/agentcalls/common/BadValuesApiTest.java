@@ -91,6 +91,23 @@ class BadValuesApiTest extends ApiTest {
         assertThat(rows("phone_numbers")).isEqualTo(1);
     }
 
+    /** Found by WriteEndpointFuzzTest: Jackson read "" and "\u0000" (blank after trim) as null. */
+    @Test
+    void blankOrNulTextIsNoNumberOrBoolean() {
+        for (String value : new String[] {"\"\"", "\" \"", "\"\\u0000\""}) {
+            assertRefused(
+                    post(
+                            "/api/v1/phone-numbers",
+                            setup.key,
+                            "{\"number\":\"+918045550101\",\"maxConcurrentCalls\":" + value + "}"),
+                    "maxConcurrentCalls has the wrong type or format");
+            assertRefused(
+                    patch("/api/v1/phone-numbers/" + setup.numberId, setup.key, "{\"active\":" + value + "}"),
+                    "active has the wrong type or format");
+        }
+        assertThat(rows("phone_numbers")).isEqualTo(1);
+    }
+
     @Test
     void aHandReadTreeFieldIsRefused() {
         assertRefused(
