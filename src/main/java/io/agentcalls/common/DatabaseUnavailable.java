@@ -23,14 +23,14 @@ final class DatabaseUnavailable {
 
     /** Whether a failure is, at its root, no connection to be had. */
     static boolean isCause(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+        Throwable cause = failure;
+        for (int depth = 0;
+                cause != null && depth < 20;
+                depth++, cause = cause.getCause()) { // bounded: causes may loop
             if (cause instanceof CannotGetJdbcConnectionException
                     || cause instanceof CannotCreateTransactionException
                     || cause instanceof SQLTransientConnectionException) {
                 return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
             }
         }
         return false;

@@ -16,12 +16,12 @@ class UnsafeValueException extends MismatchedInputException {
 
     /** @param problem the problem, its path relative to the value the parser has just read */
     UnsafeValueException(JsonParser parser, BodyValues.Problem problem) {
-        this(parser, new BodyValues.Problem(BodyValues.join(pathOf(parser), problem.path()), problem.reason()), true);
+        super(parser, "Refused value: " + absolute(parser, problem).describe(""));
+        this.problem = absolute(parser, problem);
     }
 
-    private UnsafeValueException(JsonParser parser, BodyValues.Problem absolute, boolean unused) {
-        super(parser, "Refused value: " + absolute.describe(""));
-        this.problem = absolute;
+    private static BodyValues.Problem absolute(JsonParser parser, BodyValues.Problem problem) {
+        return new BodyValues.Problem(BodyValues.join(pathOf(parser), problem.path()), problem.reason());
     }
 
     /** The problem, its path from the top of the body. */
