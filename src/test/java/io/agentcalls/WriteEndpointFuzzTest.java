@@ -108,7 +108,7 @@ class WriteEndpointFuzzTest extends ApiTest {
         Response listed = post("/api/v1/dnc", setup.key, "{\"phones\":[\"" + CallingSetup.nextPhone() + "\"]}");
         assertThat(listed.status()).as(listed.raw()).isEqualTo(200);
         setup.created(
-                "/api/v1/webhooks", Map.of("url", "http://127.0.0.1:9/hook", "events", List.of("call.completed")));
+                "/api/v1/webhooks", Map.of("url", "http://127.0.0.1:1029/hook", "events", List.of("call.completed")));
         return setup;
     }
 
