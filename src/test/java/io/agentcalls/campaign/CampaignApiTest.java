@@ -218,7 +218,8 @@ class CampaignApiTest extends ApiTest {
                 patch("/api/v1/campaigns/cmp_nope", key, "{\"name\":\"x\"}"),
                 delete("/api/v1/campaigns/cmp_nope", key))) {
             assertThat(response.status()).isEqualTo(404);
-            assertThat(response.raw()).isEqualTo("{\"success\":false,\"message\":\"Campaign not found\"}");
+            assertThat(response.raw())
+                    .isEqualTo("{\"success\":false,\"error\":\"NotFound\",\"message\":\"Campaign not found\"}");
         }
     }
 
