@@ -5,7 +5,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -42,6 +45,13 @@ class CustomerRepository {
             DELETE FROM customers
             WHERE organization_id = :organizationId AND campaign_id = :campaignId AND id = :id
             RETURNING ARRAY(SELECT jsonb_object_keys(custom)) AS custom_names
+            """;
+
+    private static final String COUNT_BY_CAMPAIGN = """
+            SELECT campaign_id, count(*) AS customers
+            FROM customers
+            WHERE organization_id = :organizationId AND campaign_id IN (:campaignIds)
+            GROUP BY campaign_id
             """;
 
     private final JdbcClient jdbc;
@@ -88,6 +98,17 @@ class CustomerRepository {
                 .param("customPatch", customPatch)
                 .query(CustomerRepository::customer)
                 .single();
+    }
+
+    Map<String, Long> countByCampaign(String organizationId, Collection<String> campaignIds) {
+        Map<String, Long> counts = new HashMap<>();
+        jdbc.sql(COUNT_BY_CAMPAIGN)
+                .param("organizationId", organizationId)
+                .param("campaignIds", campaignIds)
+                .query(rs -> {
+                    counts.put(rs.getString("campaign_id"), rs.getLong("customers"));
+                });
+        return counts;
     }
 
     /** Deletes the customer; the names of its custom fields, or empty when there was no such customer. */

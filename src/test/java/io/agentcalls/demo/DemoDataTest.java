@@ -22,6 +22,9 @@ class DemoDataTest extends ApiTest {
         Response campaigns = get("/api/v1/campaigns", DemoData.API_KEY);
         assertThat(campaigns.status()).isEqualTo(200);
         assertThat(campaigns.body().at("/data/0/id").asString()).isEqualTo(DemoData.CAMPAIGN_ID);
+        assertThat(campaigns.body().at("/data/0/collection_type").asString()).isEqualTo("emi");
+        assertThat(campaigns.body().at("/data/0/rowsLen").asInt()).isEqualTo(200);
+        assertThat(campaigns.body().at("/pagination/total").asInt()).isEqualTo(1);
 
         Response initiation = post(
                 "/api/v1/initiate/" + DemoData.CAMPAIGN_ID + "/calls",

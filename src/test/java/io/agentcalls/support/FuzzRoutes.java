@@ -46,6 +46,14 @@ public final class FuzzRoutes {
                 FuzzRoute.json("POST", "/api/v1/campaigns", campaign(), campaignWrongTypes()),
                 FuzzRoute.json("PATCH", "/api/v1/campaigns/{campaignId}", campaign(), campaignWrongTypes()),
                 FuzzRoute.idOnly("DELETE", "/api/v1/campaigns/{campaignId}"),
+                FuzzRoute.json("POST", "/api/v1/campaigns/create", documentedCampaign(), documentedCampaignWrongTypes())
+                        .capped("/jsonData", 10_001),
+                FuzzRoute.json(
+                        "PUT",
+                        "/api/v1/campaigns/update/{campaignId}",
+                        documentedCampaign(),
+                        documentedCampaignWrongTypes()),
+                FuzzRoute.idOnly("PATCH", "/api/v1/campaigns/pause/{campaignId}"),
                 FuzzRoute.json(
                                 "POST",
                                 "/api/v1/campaigns/{campaignId}/customers",
@@ -169,6 +177,26 @@ public final class FuzzRoutes {
                 "/maxAttemptsPerDay", List.of("\"3\"", "1.5", "true"),
                 "/callingWindow", List.of("\"9-5\"", "1"),
                 "/retry", List.of("\"x\"", "{}"));
+    }
+
+    /** Create Campaign's fields (TIMEPAY-API.md §2.1) without jsonData, which Update Campaign does not take. */
+    private static String documentedCampaign() {
+        return "{\"name\":\"Fuzz Q1\",\"description\":\"d\",\"campaignType\":\"emi\",\"workflowId\":\"wf_1\","
+                + "\"startDate\":\"2025-01-01\",\"startTime\":\"09:00\",\"endDate\":\"2025-03-31\","
+                + "\"endTime\":\"18:00\",\"languages\":[\"english\",\"hindi\"],\"region\":\"north\","
+                + "\"tags\":[\"priority\"]}";
+    }
+
+    private static Map<String, List<String>> documentedCampaignWrongTypes() {
+        return Map.of(
+                "/name", List.of("1", "[]", "\"\"", "null"),
+                "/campaignType", List.of("\"loan\"", "1", "[\"emi\"]"),
+                "/startDate", List.of("\"2025-02-30\"", "20250101", "\"01/01/2025\""),
+                "/startTime", List.of("\"9am\"", "900", "\"24:00\""),
+                "/endDate", List.of("\"2024-12-31\"", "true"),
+                "/languages", List.of("\"hindi\"", "[\"klingon\"]", "[1]"),
+                "/region", List.of("\"mars\"", "[]"),
+                "/tags", List.of("\"x\"", "[1]", "{}"));
     }
 
     private static Map<String, List<String>> wrong(String pointer, String... values) {
