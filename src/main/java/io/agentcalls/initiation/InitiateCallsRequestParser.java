@@ -1,6 +1,7 @@
 package io.agentcalls.initiation;
 
 import io.agentcalls.common.ApiException;
+import io.agentcalls.initiation.selection.CustomerFilter;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

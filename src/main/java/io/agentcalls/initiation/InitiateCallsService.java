@@ -6,6 +6,14 @@ import io.agentcalls.common.ApiException;
 import io.agentcalls.common.Ids;
 import io.agentcalls.customer.CustomerService;
 import io.agentcalls.disposition.DispositionService;
+import io.agentcalls.initiation.dispatch.CallDispatcher;
+import io.agentcalls.initiation.dispatch.DispatchPlan;
+import io.agentcalls.initiation.dispatch.DispatchReport;
+import io.agentcalls.initiation.selection.CustomerSelection;
+import io.agentcalls.initiation.selection.FilterSql;
+import io.agentcalls.initiation.selection.SelectionCounts;
+import io.agentcalls.initiation.selection.SelectionQuery;
+import io.agentcalls.initiation.selection.SkipCounts;
 import io.agentcalls.number.PhoneNumberService;
 import io.agentcalls.organization.Caller;
 import io.agentcalls.runner.RunnerBatch;
@@ -30,7 +38,7 @@ import tools.jackson.databind.ObjectMapper;
  * runner, and the answer. Idempotency and the initiation record wrap it in {@link InitiationLedger}.
  */
 @Service
-class InitiateCallsService {
+public class InitiateCallsService {
 
     private static final Logger log = LoggerFactory.getLogger(InitiateCallsService.class);
 
@@ -49,8 +57,8 @@ class InitiateCallsService {
             .build());
 
     static final String FORBIDDEN = "Campaign ID invalid or mismatch for your organization.";
-    static final String AGENT_NOT_FOUND = "Agent not found";
-    static final String DISPOSITION_NOT_FOUND = "Disposition not found";
+    public static final String AGENT_NOT_FOUND = "Agent not found";
+    public static final String DISPOSITION_NOT_FOUND = "Disposition not found";
 
     private final CampaignService campaigns;
     private final CustomerService customers;

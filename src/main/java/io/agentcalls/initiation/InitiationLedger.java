@@ -6,6 +6,7 @@ import io.agentcalls.common.ApiExceptionHandler;
 import io.agentcalls.common.Ids;
 import io.agentcalls.common.Page;
 import io.agentcalls.common.PageRequest;
+import io.agentcalls.initiation.record.InitiationRepository;
 import io.agentcalls.organization.Caller;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -27,7 +28,7 @@ import tools.jackson.databind.ObjectMapper;
  * and replays it instead of running again.
  */
 @Service
-class InitiationLedger {
+public class InitiationLedger {
 
     private static final Logger log = LoggerFactory.getLogger(InitiationLedger.class);
     private static final int MAX_KEY_LENGTH = 255;
@@ -88,7 +89,7 @@ class InitiationLedger {
      * @param attempts the attempt number of each customer's new call by customer id
      * @throws ApiException when no call was created (all skipped, no active number, ...)
      */
-    InitiationOutcome initiateBySystem(
+    public InitiationOutcome initiateBySystem(
             String organizationId,
             String campaignId,
             JsonNode body,

@@ -1,6 +1,8 @@
 package io.agentcalls.initiation;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.agentcalls.initiation.dispatch.BatchError;
+import io.agentcalls.initiation.selection.SkipCounts;
 import java.util.List;
 
 /** The seed's {@code results} object, with our additions {@code skipped}, {@code initiationId}, {@code dryRun}. */
@@ -14,11 +16,4 @@ record InitiationResults(
         List<BatchError> errors,
         SkipCounts skipped,
         String initiationId,
-        Boolean dryRun) {
-
-    /** One failed batch, or the calls of a batch the runner rejected for one reason. */
-    record BatchError(int batch, String error, String reason, long affectedCustomers) {
-
-        static final String CALL_INITIATION_FAILED = "Call initiation failed";
-    }
-}
+        Boolean dryRun) {}

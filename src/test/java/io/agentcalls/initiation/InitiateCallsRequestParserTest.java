@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.agentcalls.common.ApiException;
+import io.agentcalls.initiation.selection.CustomerFilter;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;

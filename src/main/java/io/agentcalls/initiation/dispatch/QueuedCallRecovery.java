@@ -1,12 +1,12 @@
-package io.agentcalls.initiation;
+package io.agentcalls.initiation.dispatch;
 
 import io.agentcalls.agent.Agent;
 import io.agentcalls.agent.AgentService;
 import io.agentcalls.call.CallService;
 import io.agentcalls.call.CallService.FailedCall;
-import io.agentcalls.initiation.DispatchRepository.ClaimedCall;
-import io.agentcalls.initiation.DispatchRepository.QueuedBatch;
-import io.agentcalls.initiation.DispatchRepository.StaleInitiation;
+import io.agentcalls.initiation.dispatch.DispatchRepository.ClaimedCall;
+import io.agentcalls.initiation.dispatch.DispatchRepository.QueuedBatch;
+import io.agentcalls.initiation.dispatch.DispatchRepository.StaleInitiation;
 import io.agentcalls.runner.RunnerBatch;
 import java.time.Duration;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package io.agentcalls.initiation;
+package io.agentcalls.initiation.dispatch;
 
 import java.math.BigDecimal;
 import java.sql.ResultSet;

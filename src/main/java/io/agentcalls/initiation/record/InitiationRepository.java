@@ -1,4 +1,4 @@
-package io.agentcalls.initiation;
+package io.agentcalls.initiation.record;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Initiation records, which double as the idempotency store of Initiate Call(s). */
 @Repository
-class InitiationRepository {
+public class InitiationRepository {
 
     private static final String RELEASE_EXPIRED_KEY = """
             UPDATE initiations SET idempotency_key = NULL
@@ -50,7 +50,7 @@ class InitiationRepository {
         this.jdbc = jdbc;
     }
 
-    record StoredInitiation(
+    public record StoredInitiation(
             String id,
             String campaignId,
             String apiKeyId,
@@ -68,7 +68,8 @@ class InitiationRepository {
      * @return true when recorded, false when the key names an earlier request of the last 24 h
      */
     @Transactional
-    boolean insert(String organizationId, String id, String campaignId, String apiKeyId, String key, String request) {
+    public boolean insert(
+            String organizationId, String id, String campaignId, String apiKeyId, String key, String request) {
         if (key != null) {
             jdbc.sql(RELEASE_EXPIRED_KEY)
                     .param("organizationId", organizationId)
@@ -86,7 +87,7 @@ class InitiationRepository {
                 == 1;
     }
 
-    Optional<StoredInitiation> findByKey(String organizationId, String key) {
+    public Optional<StoredInitiation> findByKey(String organizationId, String key) {
         return jdbc.sql(FIND_BY_KEY)
                 .param("organizationId", organizationId)
                 .param("key", key)
@@ -94,7 +95,7 @@ class InitiationRepository {
                 .optional();
     }
 
-    Optional<StoredInitiation> find(String organizationId, String id) {
+    public Optional<StoredInitiation> find(String organizationId, String id) {
         return jdbc.sql(FIND)
                 .param("organizationId", organizationId)
                 .param("id", id)
@@ -102,7 +103,7 @@ class InitiationRepository {
                 .optional();
     }
 
-    void complete(String organizationId, String id, int status, String response) {
+    public void complete(String organizationId, String id, int status, String response) {
         jdbc.sql(COMPLETE)
                 .param("organizationId", organizationId)
                 .param("id", id)
@@ -112,11 +113,11 @@ class InitiationRepository {
     }
 
     /** Forgets an initiation that created nothing (a retry run that every safeguard held back). */
-    void delete(String organizationId, String id) {
+    public void delete(String organizationId, String id) {
         jdbc.sql(DELETE).param("organizationId", organizationId).param("id", id).update();
     }
 
-    List<StoredInitiation> listByCampaign(String organizationId, String campaignId, String before, int limit) {
+    public List<StoredInitiation> listByCampaign(String organizationId, String campaignId, String before, int limit) {
         return jdbc.sql(LIST_BY_CAMPAIGN)
                 .param("organizationId", organizationId)
                 .param("campaignId", campaignId)

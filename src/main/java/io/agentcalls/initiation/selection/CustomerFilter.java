@@ -1,11 +1,11 @@
-package io.agentcalls.initiation;
+package io.agentcalls.initiation.selection;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
 /** One condition of the request's {@code filters}; all of them combine with AND. */
-sealed interface CustomerFilter {
+public sealed interface CustomerFilter {
 
     /** The field is one of the values (the customer's own id for {@code ids}). */
     record AnyOf(String field, List<String> values) implements CustomerFilter {}

@@ -1,9 +1,15 @@
-package io.agentcalls.initiation;
+package io.agentcalls.initiation.retry;
 
 import io.agentcalls.campaign.CampaignService;
 import io.agentcalls.campaign.RetryingCampaign;
 import io.agentcalls.common.ApiException;
-import io.agentcalls.initiation.RetryRepository.DueCall;
+import io.agentcalls.initiation.InitiateCallsRequest;
+import io.agentcalls.initiation.InitiateCallsService;
+import io.agentcalls.initiation.InitiationLedger;
+import io.agentcalls.initiation.InitiationOutcome;
+import io.agentcalls.initiation.retry.RetryRepository.DueCall;
+import io.agentcalls.initiation.selection.CustomerFilter;
+import io.agentcalls.initiation.selection.CustomerSelection;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;

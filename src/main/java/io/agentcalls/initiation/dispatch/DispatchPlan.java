@@ -1,5 +1,6 @@
-package io.agentcalls.initiation;
+package io.agentcalls.initiation.dispatch;
 
+import io.agentcalls.initiation.selection.CustomerField;
 import io.agentcalls.runner.RunnerBatch;
 import java.util.List;
 
@@ -8,7 +9,7 @@ import java.util.List;
  *
  * @param calls how many calls the initiation wrote; -1 when not known (recovery)
  */
-record DispatchPlan(
+public record DispatchPlan(
         String organizationId,
         String campaignId,
         String initiationId,

@@ -1,4 +1,4 @@
-package io.agentcalls.initiation;
+package io.agentcalls.initiation.selection;
 
 import io.agentcalls.common.ApiException;
 import java.math.BigDecimal;
@@ -17,9 +17,9 @@ import java.util.Set;
  * values are bound. A filter on a field that exists neither as a standard field nor as a custom field
  * of the campaign is a validation error naming it.
  */
-record FilterSql(String condition, Map<String, Object> parameters) {
+public record FilterSql(String condition, Map<String, Object> parameters) {
 
-    static FilterSql of(List<CustomerFilter> filters, Set<String> customFieldNames) {
+    public static FilterSql of(List<CustomerFilter> filters, Set<String> customFieldNames) {
         Builder builder = new Builder(customFieldNames);
         filters.forEach(builder::add);
         if (!builder.errors.isEmpty()) {

@@ -1,8 +1,7 @@
-package io.agentcalls.initiation;
+package io.agentcalls.initiation.dispatch;
 
 import io.agentcalls.call.CallService;
 import io.agentcalls.call.CallService.FailedCall;
-import io.agentcalls.initiation.InitiationResults.BatchError;
 import io.agentcalls.runner.BatchOutcome;
 import io.agentcalls.runner.RunnerBatch;
 import io.agentcalls.runner.RunnerFailure;
@@ -34,7 +33,7 @@ import org.springframework.stereotype.Component;
  * {@link CallService}.
  */
 @Component
-class CallDispatcher {
+public class CallDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(CallDispatcher.class);
     static final String NOT_ACKNOWLEDGED = "Not acknowledged by the workflow runner";
@@ -73,7 +72,7 @@ class CallDispatcher {
 
     record BatchResult(int batch, boolean processed, long initiated, long failed, List<BatchError> errors) {}
 
-    DispatchReport dispatch(DispatchPlan plan) {
+    public DispatchReport dispatch(DispatchPlan plan) {
         Semaphore inFlight = new Semaphore(parallelism);
         List<Future<BatchResult>> results = new ArrayList<>();
         long leaseRenewedAt = System.nanoTime();

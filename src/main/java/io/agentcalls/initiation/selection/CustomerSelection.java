@@ -1,4 +1,4 @@
-package io.agentcalls.initiation;
+package io.agentcalls.initiation.selection;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,9 +19,9 @@ import org.springframework.stereotype.Repository;
  * absorb the race in place, but its speculative insertion costs 40 % more per row; docs/PERFORMANCE.md.)
  */
 @Repository
-class CustomerSelection {
+public class CustomerSelection {
 
-    static final int BATCH_SIZE = 500;
+    public static final int BATCH_SIZE = 500;
 
     private static final String CLASSIFY = """
             WITH matched AS NOT MATERIALIZED (
@@ -269,7 +269,7 @@ class CustomerSelection {
     }
 
     /** Runs the statement; without a call template (dry run) it only counts. */
-    SelectionCounts run(SelectionQuery query) {
+    public SelectionCounts run(SelectionQuery query) {
         // in the caller's transaction, so a race with a concurrent initiation ends on the unique
         // indexes and runs again, with its probes, like any other
         Statement statement = statement(query, probesNeeded(query));

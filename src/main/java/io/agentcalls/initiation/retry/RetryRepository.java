@@ -1,4 +1,4 @@
-package io.agentcalls.initiation;
+package io.agentcalls.initiation.retry;
 
 import io.agentcalls.campaign.RetryPolicy;
 import java.time.Duration;

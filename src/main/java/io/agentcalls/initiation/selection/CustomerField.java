@@ -1,4 +1,4 @@
-package io.agentcalls.initiation;
+package io.agentcalls.initiation.selection;
 
 import java.util.Map;
 import java.util.Optional;
@@ -8,9 +8,9 @@ import java.util.Optional;
  * field kept in the customer's JSONB. Standard column names come from this fixed table only, so no
  * client string is ever spliced into SQL; custom names are bound as parameters.
  */
-record CustomerField(String name, Type type, String column) {
+public record CustomerField(String name, Type type, String column) {
 
-    enum Type {
+    public enum Type {
         TEXT,
         NUMBER,
         DATE,
@@ -28,7 +28,7 @@ record CustomerField(String name, Type type, String column) {
             "loan_amount", new CustomerField("loan_amount", Type.NUMBER, "loan_amount"),
             "timezone", new CustomerField("timezone", Type.TEXT, "timezone"));
 
-    static Optional<CustomerField> standard(String name) {
+    public static Optional<CustomerField> standard(String name) {
         return Optional.ofNullable(STANDARD.get(name));
     }
 

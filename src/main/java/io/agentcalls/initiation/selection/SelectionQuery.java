@@ -1,4 +1,4 @@
-package io.agentcalls.initiation;
+package io.agentcalls.initiation.selection;
 
 import java.util.List;
 import java.util.Map;
@@ -8,7 +8,7 @@ import java.util.Set;
  * Everything the one selection statement needs: whose customers, which filters, the campaign's
  * safeguards, how many, which variables must be present, and (unless a dry run) what to write.
  */
-record SelectionQuery(
+public record SelectionQuery(
         String organizationId,
         String campaignId,
         String campaignTimezone,
@@ -28,14 +28,14 @@ record SelectionQuery(
      * @param attempts the attempt number of each customer's call by customer id (retries); a customer
      *     not in it gets attempt 1
      */
-    record CallTemplate(
+    public record CallTemplate(
             String initiationId,
             String agentId,
             String dispositionSetId,
             List<String> fromNumbers,
             Map<String, Integer> attempts) {
 
-        CallTemplate(String initiationId, String agentId, String dispositionSetId, List<String> fromNumbers) {
+        public CallTemplate(String initiationId, String agentId, String dispositionSetId, List<String> fromNumbers) {
             this(initiationId, agentId, dispositionSetId, fromNumbers, Map.of());
         }
     }

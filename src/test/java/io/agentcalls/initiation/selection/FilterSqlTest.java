@@ -1,4 +1,4 @@
-package io.agentcalls.initiation;
+package io.agentcalls.initiation.selection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;

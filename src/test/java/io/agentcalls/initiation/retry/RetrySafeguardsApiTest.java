@@ -1,4 +1,4 @@
-package io.agentcalls.initiation;
+package io.agentcalls.initiation.retry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,9 +1,9 @@
-package io.agentcalls.initiation;
+package io.agentcalls.initiation.selection;
 
 import java.util.List;
 
 /** What the selection statement found: matches, skips by reason, selected and written rows. */
-record SelectionCounts(
+public record SelectionCounts(
         long totalMatched,
         SkipCounts skipped,
         long eligible,
