@@ -137,11 +137,7 @@ public class InitiateCallsService {
         SelectionQuery query = new SelectionQuery(
                 organizationId,
                 campaignId,
-                campaign.timezone(),
-                campaign.callingWindow().start(),
-                campaign.callingWindow().end(),
-                campaign.maxAttemptsPerDay(),
-                campaign.maxAttemptsPerWeek(),
+                SelectionQuery.Safeguards.of(campaign),
                 filter,
                 request.limit(),
                 agent.requiredVariables(),
