@@ -1,5 +1,8 @@
 package io.agentcalls.initiation.retry;
 
+import io.agentcalls.call.CallService;
+import io.agentcalls.call.DueRetries;
+import io.agentcalls.call.DueRetries.DueRetry;
 import io.agentcalls.campaign.CampaignService;
 import io.agentcalls.campaign.RetryingCampaign;
 import io.agentcalls.common.ApiException;
@@ -7,7 +10,6 @@ import io.agentcalls.initiation.InitiateCallsRequest;
 import io.agentcalls.initiation.InitiateCallsService;
 import io.agentcalls.initiation.InitiationLedger;
 import io.agentcalls.initiation.InitiationOutcome;
-import io.agentcalls.initiation.retry.RetryRepository.DueCall;
 import io.agentcalls.initiation.selection.CustomerFilter;
 import io.agentcalls.initiation.selection.CustomerSelection;
 import java.time.Duration;
@@ -39,19 +41,19 @@ class RetryScheduler {
     private static final int PAGE_SIZE = CustomerSelection.BATCH_SIZE;
 
     private final CampaignService campaigns;
-    private final RetryRepository repository;
+    private final CallService calls;
     private final InitiationLedger ledger;
     private final ObjectMapper objectMapper;
     private final Duration lease;
 
     RetryScheduler(
             CampaignService campaigns,
-            RetryRepository repository,
+            CallService calls,
             InitiationLedger ledger,
             ObjectMapper objectMapper,
             @Value("${agentcalls.retries.lease:5m}") Duration lease) {
         this.campaigns = campaigns;
-        this.repository = repository;
+        this.calls = calls;
         this.ledger = ledger;
         this.objectMapper = objectMapper;
         this.lease = lease;
@@ -82,18 +84,18 @@ class RetryScheduler {
     /** One pass over the campaign's due calls, a page at a time. */
     private long retry(RetryingCampaign campaign) {
         long created = 0;
-        RetryRepository.Cursor after = RetryRepository.START;
-        Optional<RetryRepository.Page> page;
-        while ((page = repository.nextPage(
+        DueRetries.Cursor after = DueRetries.Cursor.START;
+        Optional<DueRetries> page;
+        while ((page = calls.claimDueRetries(
                         campaign.organizationId(), campaign.campaignId(), campaign.retry(), after, lease, PAGE_SIZE))
                 .isPresent()) {
             after = page.get().end();
-            Map<Group, List<DueCall>> groups = page.get().claimed().stream()
+            Map<Group, List<DueRetry>> groups = page.get().claimed().stream()
                     .collect(Collectors.groupingBy(
                             c -> new Group(c.agentId(), c.dispositionSetId()),
                             LinkedHashMap::new,
                             Collectors.toList()));
-            for (Map.Entry<Group, List<DueCall>> group : groups.entrySet()) {
+            for (Map.Entry<Group, List<DueRetry>> group : groups.entrySet()) {
                 created += initiate(campaign, group.getKey(), group.getValue());
             }
         }
@@ -104,9 +106,9 @@ class RetryScheduler {
     }
 
     /** One system initiation for the customers of calls made with the same agent and disposition set. */
-    private long initiate(RetryingCampaign campaign, Group group, List<DueCall> calls) {
+    private long initiate(RetryingCampaign campaign, Group group, List<DueRetry> due) {
         Map<String, Integer> attempts = new LinkedHashMap<>();
-        calls.forEach(call -> attempts.put(call.customerId(), call.attempt() + 1));
+        due.forEach(call -> attempts.put(call.customerId(), call.attempt() + 1));
         InitiateCallsRequest request = new InitiateCallsRequest(
                 group.agentId(),
                 group.dispositionSetId(),
@@ -116,7 +118,7 @@ class RetryScheduler {
         boolean neverRetried = false;
         try {
             InitiationOutcome outcome = ledger.initiateBySystem(
-                    campaign.organizationId(), campaign.campaignId(), body(group, calls), request, attempts);
+                    campaign.organizationId(), campaign.campaignId(), body(group, due), request, attempts);
             return objectMapper
                     .readTree(outcome.body())
                     .at("/results/customersSelected")
@@ -126,12 +128,12 @@ class RetryScheduler {
             neverRetried = agentOrDispositionSetGone(e);
             log.debug(
                     "No retries of {} calls in campaign {} this time: {}",
-                    calls.size(),
+                    due.size(),
                     campaign.campaignId(),
                     e.getMessage());
             return 0;
         } finally {
-            repository.settleOrRelease(campaign.organizationId(), calls, neverRetried);
+            calls.settleRetries(campaign.organizationId(), due, neverRetried);
         }
     }
 
@@ -143,12 +145,12 @@ class RetryScheduler {
     }
 
     /** What the initiation record shows as its request. */
-    private JsonNode body(Group group, List<DueCall> calls) {
+    private JsonNode body(Group group, List<DueRetry> due) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("retry", true);
         body.put("agentId", group.agentId());
         body.put("dispositionId", group.dispositionSetId());
-        body.put("callIds", calls.stream().map(DueCall::callId).toList());
+        body.put("callIds", due.stream().map(DueRetry::callId).toList());
         return objectMapper.valueToTree(body);
     }
 }

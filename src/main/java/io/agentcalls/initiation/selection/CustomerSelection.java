@@ -5,6 +5,9 @@ import static io.agentcalls.initiation.selection.SkipReason.ATTEMPT_LIMIT;
 import static io.agentcalls.initiation.selection.SkipReason.DO_NOT_CALL;
 import static io.agentcalls.initiation.selection.SkipReason.OUTSIDE_CALLING_WINDOW;
 
+import io.agentcalls.call.CallService;
+import io.agentcalls.call.QueuedCalls;
+import io.agentcalls.common.SqlPart;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -62,25 +65,15 @@ public class CustomerSelection {
      */
     private static final String CUSTOM_PLANS = "SET LOCAL plan_cache_mode = force_custom_plan";
 
-    private static final String INSERT_QUEUED_CALLS = """
-                INSERT INTO calls (organization_id, id, campaign_id, customer_id, initiation_id, batch, agent_id,
-                                   disposition_set_id, from_number, to_phone, attempt)
-                SELECT :organizationId, new_id('call'), :campaignId, s.id, :initiationId,
-                       ((s.position - 1) / :batchSize) + 1, :agentId, :dispositionSetId,
-                       (CAST(:fromNumbers AS text[]))[((s.position - 1) % :fromNumberCount) + 1], s.phone,
-                       coalesce(n.attempt, 1)
-                FROM selected s
-                -- retries name each customer's attempt number; everyone else makes a first call
-                LEFT JOIN unnest(CAST(:attemptCustomers AS text[]), CAST(:attemptNumbers AS integer[]))
-                          AS n (customer_id, attempt) ON n.customer_id = s.id
-                ORDER BY s.position""";
-
     private final JdbcClient jdbc;
+    private final CallService calls;
     /** The initiation is leased with its rows, so dispatching them needs no claim. */
     private final Duration lease;
 
-    CustomerSelection(JdbcClient jdbc, @Value("${agentcalls.initiation.batch-lease:5m}") Duration lease) {
+    CustomerSelection(
+            JdbcClient jdbc, CallService calls, @Value("${agentcalls.initiation.batch-lease:5m}") Duration lease) {
         this.jdbc = jdbc;
+        this.calls = calls;
         this.lease = lease;
     }
 
@@ -121,7 +114,9 @@ public class CustomerSelection {
         String statement;
         if (query.writes()) {
             statement = SelectionStatements.WRITE;
-            parts.put("insertQueuedCalls", INSERT_QUEUED_CALLS);
+            SqlPart insert = calls.queuedCallsInsert(queuedCalls(query));
+            parts.put("insertQueuedCalls", insert.sql());
+            insert.parameters().forEach((name, value) -> bind(parameters, name, value));
         } else if (query.limit() == null) {
             statement = SelectionStatements.DRY_RUN_COUNT;
         } else {
@@ -143,22 +138,32 @@ public class CustomerSelection {
         parameters.put(
                 "limit", query.limit() == null ? Long.MAX_VALUE : query.limit().longValue());
         if (query.writes()) {
-            var calls = query.calls();
-            parameters.put("initiationId", calls.initiationId());
-            parameters.put("agentId", calls.agentId());
-            parameters.put("dispositionSetId", calls.dispositionSetId());
-            parameters.put("fromNumbers", calls.fromNumbers().toArray(String[]::new));
-            parameters.put("fromNumberCount", calls.fromNumbers().size());
-            parameters.put("batchSize", BATCH_SIZE);
+            bind(parameters, "initiationId", query.calls().initiationId());
+            bind(parameters, "batchSize", BATCH_SIZE);
             parameters.put("lease", lease.toSeconds() + " seconds");
-            List<Map.Entry<String, Integer>> attempts =
-                    List.copyOf(calls.attempts().entrySet());
-            parameters.put(
-                    "attemptCustomers", attempts.stream().map(Map.Entry::getKey).toArray(String[]::new));
-            parameters.put(
-                    "attemptNumbers", attempts.stream().map(Map.Entry::getValue).toArray(Integer[]::new));
         }
         return new Statement(SelectionStatements.fill(statement, parts), parameters);
+    }
+
+    private static QueuedCalls queuedCalls(SelectionQuery query) {
+        SelectionQuery.CallTemplate template = query.calls();
+        return new QueuedCalls(
+                query.organizationId(),
+                query.campaignId(),
+                template.initiationId(),
+                template.agentId(),
+                template.dispositionSetId(),
+                template.fromNumbers(),
+                template.attempts(),
+                BATCH_SIZE);
+    }
+
+    /** Binds a parameter the statement and the call module's insert may share, to one value. */
+    private static void bind(Map<String, Object> parameters, String name, Object value) {
+        Object bound = parameters.putIfAbsent(name, value);
+        if (bound != null && !bound.equals(value)) {
+            throw new IllegalStateException("Parameter " + name + " bound twice to different values");
+        }
     }
 
     private static SelectionCounts counts(ResultSet rs, List<String> requiredVariables) throws SQLException {

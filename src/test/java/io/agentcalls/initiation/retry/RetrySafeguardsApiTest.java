@@ -2,6 +2,8 @@ package io.agentcalls.initiation.retry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agentcalls.call.CallService;
+import io.agentcalls.call.DueRetries;
 import io.agentcalls.campaign.RetryPolicy;
 import io.agentcalls.support.CallingSetup;
 import java.time.Duration;
@@ -24,7 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class RetrySafeguardsApiTest extends RetryApiTestBase {
 
     @Autowired
-    RetryRepository retries;
+    CallService retries;
 
     private static final String POLICY = "{\"on\":[\"no_answer\"],\"maxAttempts\":3,\"intervalMinutes\":15}";
 
@@ -187,13 +189,13 @@ class RetrySafeguardsApiTest extends RetryApiTestBase {
         assertThat(second.claimed()).isEmpty();
         assertThat(second.end()).isEqualTo(first.end());
 
-        retries.settleOrRelease(organizationId, first.claimed(), false);
+        retries.settleRetries(organizationId, first.claimed(), false);
         assertThat(claim(organizationId, setup, policy).claimed()).hasSize(3);
     }
 
-    private RetryRepository.Page claim(String organizationId, CallingSetup setup, RetryPolicy policy) {
-        return retries.nextPage(
-                        organizationId, setup.campaignId, policy, RetryRepository.START, Duration.ofMinutes(5), 500)
+    private DueRetries claim(String organizationId, CallingSetup setup, RetryPolicy policy) {
+        return retries.claimDueRetries(
+                        organizationId, setup.campaignId, policy, DueRetries.Cursor.START, Duration.ofMinutes(5), 500)
                 .orElseThrow();
     }
 

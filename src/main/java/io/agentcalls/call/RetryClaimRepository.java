@@ -1,11 +1,12 @@
-package io.agentcalls.initiation.retry;
+package io.agentcalls.call;
 
+import io.agentcalls.call.DueRetries.Cursor;
+import io.agentcalls.call.DueRetries.DueRetry;
 import io.agentcalls.campaign.RetryPolicy;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Repository;
  * the page that can never be retried are settled on the way, so they leave the scan for good.
  */
 @Repository
-class RetryRepository {
+class RetryClaimRepository {
 
     /**
      * Not the customer's latest call in the campaign. A scalar subquery, one index probe per candidate
@@ -96,39 +97,19 @@ class RetryRepository {
               AND k.retry_claimed_until = :claim
             """.formatted(SUPERSEDED, CUSTOMER_GONE);
 
-    /** Where a run's first page starts: before any call ended. */
-    static final Cursor START = new Cursor(OffsetDateTime.ofInstant(Instant.EPOCH, ZoneOffset.UTC), "");
-
     private final JdbcClient jdbc;
 
-    RetryRepository(JdbcClient jdbc) {
+    RetryClaimRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    /**
-     * A position in a campaign's due calls, ordered by (ended_at, id). Call ids are a prefix and hex
-     * digits, which every collation orders alike.
-     */
-    record Cursor(OffsetDateTime endedAt, String callId) {}
-
-    /** A claimed call to retry; {@code claim} is the lease it was claimed with, the same for one page. */
-    record DueCall(
-            String callId,
-            String customerId,
-            int attempt,
-            String agentId,
-            String dispositionSetId,
-            OffsetDateTime claim) {}
-
-    /** A page of due calls: where it ended, and the calls this node claimed in it (maybe none). */
-    record Page(Cursor end, List<DueCall> claimed) {}
+    /** One row of a page: the page's last position, and a call claimed in it (null when none was). */
+    private record PageRow(Cursor last, DueRetry claimed) {}
 
     /** The page after {@code after}; empty when the campaign has no due calls left after it. */
-    Optional<Page> nextPage(
+    Optional<DueRetries> nextPage(
             String organizationId, String campaignId, RetryPolicy policy, Cursor after, Duration lease, int limit) {
-        List<Cursor> end = new ArrayList<>(1);
-        List<DueCall> claimed = new ArrayList<>();
-        jdbc.sql(NEXT_PAGE)
+        List<PageRow> rows = jdbc.sql(NEXT_PAGE)
                 .param("organizationId", organizationId)
                 .param("campaignId", campaignId)
                 .param("on", policy.on().toArray(String[]::new))
@@ -138,34 +119,42 @@ class RetryRepository {
                 .param("afterId", after.callId())
                 .param("lease", lease.toSeconds() + " seconds")
                 .param("limit", limit)
-                .query(rs -> {
-                    if (end.isEmpty()) {
-                        end.add(new Cursor(
-                                rs.getObject("last_ended_at", OffsetDateTime.class), rs.getString("last_id")));
-                    }
-                    if (rs.getString("id") != null) {
-                        claimed.add(new DueCall(
-                                rs.getString("id"),
-                                rs.getString("customer_id"),
-                                rs.getInt("attempt"),
-                                rs.getString("agent_id"),
-                                rs.getString("disposition_set_id"),
-                                rs.getObject("retry_claimed_until", OffsetDateTime.class)));
-                    }
-                });
-        return end.isEmpty() ? Optional.empty() : Optional.of(new Page(end.get(0), claimed));
+                .query(RetryClaimRepository::pageRow)
+                .list();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        List<DueRetry> claimed =
+                rows.stream().map(PageRow::claimed).filter(c -> c != null).toList();
+        return Optional.of(new DueRetries(rows.get(0).last(), claimed));
     }
 
     /** Ends this node's claim on the calls of one page: settled or released, see {@link #SETTLE_OR_RELEASE}. */
-    void settleOrRelease(String organizationId, List<DueCall> calls, boolean settleAll) {
+    void settleOrRelease(String organizationId, List<DueRetry> calls, boolean settleAll) {
         if (calls.isEmpty()) {
             return;
         }
         jdbc.sql(SETTLE_OR_RELEASE)
                 .param("organizationId", organizationId)
-                .param("ids", calls.stream().map(DueCall::callId).toArray(String[]::new))
+                .param("ids", calls.stream().map(DueRetry::callId).toArray(String[]::new))
                 .param("claim", calls.get(0).claim())
                 .param("settleAll", settleAll)
                 .update();
+    }
+
+    private static PageRow pageRow(ResultSet rs, int row) throws SQLException {
+        Cursor last = new Cursor(rs.getObject("last_ended_at", OffsetDateTime.class), rs.getString("last_id"));
+        if (rs.getString("id") == null) {
+            return new PageRow(last, null);
+        }
+        return new PageRow(
+                last,
+                new DueRetry(
+                        rs.getString("id"),
+                        rs.getString("customer_id"),
+                        rs.getInt("attempt"),
+                        rs.getString("agent_id"),
+                        rs.getString("disposition_set_id"),
+                        rs.getObject("retry_claimed_until", OffsetDateTime.class)));
     }
 }
