@@ -4,6 +4,7 @@ import io.agentcalls.campaign.RetryPolicy;
 import io.agentcalls.common.ApiException;
 import io.agentcalls.common.Page;
 import io.agentcalls.common.PageRequest;
+import io.agentcalls.common.PlannerStatistics;
 import io.agentcalls.common.SqlPart;
 import java.time.Duration;
 import java.util.List;
@@ -21,12 +22,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CallService {
 
+    private static final String TABLE = "calls";
+
     private final CallRepository calls;
     private final RetryClaimRepository retryClaims;
     private final CallQueryRepository queries;
     private final RunnerEventProcessor runnerEvents;
     private final CallCancellation cancellation;
     private final CampaignStatsQuery stats;
+    private final PlannerStatistics plannerStatistics;
     private final ApplicationEventPublisher events;
 
     CallService(
@@ -36,6 +40,7 @@ public class CallService {
             RunnerEventProcessor runnerEvents,
             CallCancellation cancellation,
             CampaignStatsQuery stats,
+            PlannerStatistics plannerStatistics,
             ApplicationEventPublisher events) {
         this.calls = calls;
         this.retryClaims = retryClaims;
@@ -43,6 +48,7 @@ public class CallService {
         this.runnerEvents = runnerEvents;
         this.cancellation = cancellation;
         this.stats = stats;
+        this.plannerStatistics = plannerStatistics;
         this.events = events;
     }
 
@@ -79,6 +85,19 @@ public class CallService {
      */
     public void settleRetries(String organizationId, List<DueRetries.DueRetry> tried, boolean settleAll) {
         retryClaims.settleOrRelease(organizationId, tried, settleAll);
+    }
+
+    /** Analyzes calls when bulk writes have outdated the planner's statistics (see {@link PlannerStatistics}). */
+    public void refreshPlannerStatistics() {
+        plannerStatistics.refreshIfStale(TABLE);
+    }
+
+    /**
+     * After a statement inserted this many queued calls: a bulk insert changes what the planner must
+     * know (how many calls are queued, how many the organization has) before autovacuum notices.
+     */
+    public void refreshPlannerStatisticsAfterInsert(long inserted) {
+        plannerStatistics.refreshAfterBulkWrite(TABLE, inserted);
     }
 
     /** A call the runner refused, with the runner's reason. */

@@ -1,6 +1,7 @@
 package io.agentcalls.initiation;
 
 import io.agentcalls.agent.AgentService;
+import io.agentcalls.call.CallService;
 import io.agentcalls.campaign.CampaignService;
 import io.agentcalls.common.ApiException;
 import io.agentcalls.common.Ids;
@@ -64,10 +65,10 @@ public class InitiateCallsService {
     private final CustomerService customers;
     private final AgentService agents;
     private final DispositionService dispositions;
+    private final CallService calls;
     private final PhoneNumberService phoneNumbers;
     private final CustomerSelection selection;
     private final CallDispatcher dispatcher;
-    private final PlannerStatistics statistics;
     private final TransactionTemplate transaction;
     private final ObjectMapper objectMapper;
 
@@ -76,20 +77,20 @@ public class InitiateCallsService {
             CustomerService customers,
             AgentService agents,
             DispositionService dispositions,
+            CallService calls,
             PhoneNumberService phoneNumbers,
             CustomerSelection selection,
             CallDispatcher dispatcher,
-            PlannerStatistics statistics,
             TransactionTemplate transaction,
             ObjectMapper objectMapper) {
         this.campaigns = campaigns;
         this.customers = customers;
         this.agents = agents;
         this.dispositions = dispositions;
+        this.calls = calls;
         this.phoneNumbers = phoneNumbers;
         this.selection = selection;
         this.dispatcher = dispatcher;
-        this.statistics = statistics;
         this.transaction = transaction;
         this.objectMapper = objectMapper;
     }
@@ -147,15 +148,15 @@ public class InitiateCallsService {
                         : new SelectionQuery.CallTemplate(
                                 initiationId, agent.id(), dispositionSet.id(), fromNumbers, attempts));
         // right after a large import the planner would read each dispatch batch by walking the campaign
-        statistics.refreshIfStale(PlannerStatistics.Table.CUSTOMERS);
-        statistics.refreshIfStale(PlannerStatistics.Table.CALLS);
+        customers.refreshPlannerStatistics();
+        calls.refreshPlannerStatistics();
         long started = System.nanoTime();
         SelectionCounts counts =
                 RACES.invoke(() -> transaction.execute(status -> checked(selection.run(query), request)));
         long selectedAt = System.nanoTime();
         if (!request.dryRun()) {
             // this initiation's own rows: dispatch updates them by id, which stale statistics turn into scans
-            statistics.refreshAfterBulkWrite(PlannerStatistics.Table.CALLS, counts.inserted());
+            calls.refreshPlannerStatisticsAfterInsert(counts.inserted());
         }
         long selected = request.dryRun() ? counts.selected() : counts.inserted();
         SkipCounts skipped = counts.skipped().plusActiveCalls(counts.selected() - selected);

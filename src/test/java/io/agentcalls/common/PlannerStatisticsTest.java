@@ -1,9 +1,8 @@
-package io.agentcalls.initiation;
+package io.agentcalls.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.agentcalls.initiation.PlannerStatistics.Table;
 import io.agentcalls.support.ApiTest;
 import io.agentcalls.support.CallingSetup;
 import java.time.Duration;
@@ -25,9 +24,9 @@ class PlannerStatisticsTest extends ApiTest {
     void analyzesAfterABulkWriteOnly() {
         OffsetDateTime before = analyzedAt("calls");
 
-        assertThat(statistics.refreshAfterBulkWrite(Table.CALLS, PlannerStatistics.BULK_WRITE - 1))
+        assertThat(statistics.refreshAfterBulkWrite("calls", PlannerStatistics.BULK_WRITE - 1))
                 .isFalse();
-        assertThat(statistics.refreshAfterBulkWrite(Table.CALLS, PlannerStatistics.BULK_WRITE))
+        assertThat(statistics.refreshAfterBulkWrite("calls", PlannerStatistics.BULK_WRITE))
                 .isTrue();
         assertThat(analyzedAt("calls")).isAfter(before);
     }
@@ -49,7 +48,7 @@ class PlannerStatisticsTest extends ApiTest {
 
         // autovacuum may have got there first; either way the plan was made on fresh statistics
         assertThat(analyzedAt("customers")).isAfter(beforeUpsert);
-        assertThat(statistics.refreshIfStale(Table.CUSTOMERS)).isFalse();
+        assertThat(statistics.refreshIfStale("customers")).isFalse();
     }
 
     private long reltuples(String table) {
