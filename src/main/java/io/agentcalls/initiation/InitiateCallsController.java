@@ -2,6 +2,7 @@ package io.agentcalls.initiation;
 
 import io.agentcalls.common.ApiResponse;
 import io.agentcalls.common.PageRequest;
+import io.agentcalls.initiation.record.InitiationRecords;
 import io.agentcalls.organization.Caller;
 import io.agentcalls.ratelimit.RateLimit;
 import io.agentcalls.ratelimit.RateLimiter;
@@ -25,10 +26,12 @@ class InitiateCallsController {
     static final String REPLAYED = "Idempotent-Replayed";
 
     private final InitiationLedger ledger;
+    private final InitiationRecords records;
     private final RateLimiter rateLimiter;
 
-    InitiateCallsController(InitiationLedger ledger, RateLimiter rateLimiter) {
+    InitiateCallsController(InitiationLedger ledger, InitiationRecords records, RateLimiter rateLimiter) {
         this.ledger = ledger;
+        this.records = records;
         this.rateLimiter = rateLimiter;
     }
 
@@ -51,7 +54,7 @@ class InitiateCallsController {
 
     @GetMapping("/api/v1/initiations/{initiationId}")
     ApiResponse<Map<String, Object>> get(Caller caller, @PathVariable String initiationId) {
-        return ApiResponse.of(ledger.get(caller, initiationId));
+        return ApiResponse.of(records.get(caller, initiationId));
     }
 
     @GetMapping("/api/v1/campaigns/{campaignId}/initiations")
@@ -60,6 +63,6 @@ class InitiateCallsController {
             @PathVariable String campaignId,
             @RequestParam(required = false) String limit,
             @RequestParam(required = false) String cursor) {
-        return ApiResponse.page(ledger.listByCampaign(caller, campaignId, PageRequest.of(limit, cursor)));
+        return ApiResponse.page(records.listByCampaign(caller, campaignId, PageRequest.of(limit, cursor)));
     }
 }

@@ -1,12 +1,17 @@
 package io.agentcalls.initiation;
 
+import io.agentcalls.agent.Agent;
 import io.agentcalls.agent.AgentService;
 import io.agentcalls.call.CallService;
+import io.agentcalls.campaign.Campaign;
 import io.agentcalls.campaign.CampaignService;
-import io.agentcalls.common.ApiException;
 import io.agentcalls.common.Ids;
 import io.agentcalls.customer.CustomerService;
 import io.agentcalls.disposition.DispositionService;
+import io.agentcalls.disposition.DispositionSet;
+import io.agentcalls.initiation.InitiationResult.Completed;
+import io.agentcalls.initiation.InitiationResult.Reason;
+import io.agentcalls.initiation.InitiationResult.Rejected;
 import io.agentcalls.initiation.dispatch.CallDispatcher;
 import io.agentcalls.initiation.dispatch.DispatchPlan;
 import io.agentcalls.initiation.dispatch.DispatchReport;
@@ -14,14 +19,12 @@ import io.agentcalls.initiation.selection.CustomerSelection;
 import io.agentcalls.initiation.selection.FilterSql;
 import io.agentcalls.initiation.selection.SelectionCounts;
 import io.agentcalls.initiation.selection.SelectionQuery;
-import io.agentcalls.initiation.selection.SkipCounts;
 import io.agentcalls.number.PhoneNumberService;
 import io.agentcalls.organization.Caller;
-import io.agentcalls.runner.RunnerBatch;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,17 +32,17 @@ import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.ObjectMapper;
 
 /**
- * Initiate Call(s): the checks in the seed's order, the one selection statement, dispatch to the
- * runner, and the answer. Idempotency and the initiation record wrap it in {@link InitiationLedger}.
+ * Initiate Call(s): the checks in the order of the Initiate Call(s) contract, the one selection
+ * statement, dispatch to the runner, and what it came to. Idempotency and the initiation record wrap
+ * it in {@link InitiationLedger}; {@link InitiationResponses} says it in HTTP.
  */
 @Service
-public class InitiateCallsService {
+class InitiateCallsService {
 
     private static final Logger log = LoggerFactory.getLogger(InitiateCallsService.class);
 
@@ -57,122 +60,115 @@ public class InitiateCallsService {
             .maxDelay(Duration.ofMillis(500))
             .build());
 
-    static final String FORBIDDEN = "Campaign ID invalid or mismatch for your organization.";
-    public static final String AGENT_NOT_FOUND = "Agent not found";
-    public static final String DISPOSITION_NOT_FOUND = "Disposition not found";
-
     private final CampaignService campaigns;
     private final CustomerService customers;
     private final AgentService agents;
     private final DispositionService dispositions;
-    private final CallService calls;
     private final PhoneNumberService phoneNumbers;
+    private final CallService calls;
     private final CustomerSelection selection;
     private final CallDispatcher dispatcher;
     private final TransactionTemplate transaction;
-    private final ObjectMapper objectMapper;
 
     InitiateCallsService(
             CampaignService campaigns,
             CustomerService customers,
             AgentService agents,
             DispositionService dispositions,
-            CallService calls,
             PhoneNumberService phoneNumbers,
+            CallService calls,
             CustomerSelection selection,
             CallDispatcher dispatcher,
-            TransactionTemplate transaction,
-            ObjectMapper objectMapper) {
+            TransactionTemplate transaction) {
         this.campaigns = campaigns;
         this.customers = customers;
         this.agents = agents;
         this.dispositions = dispositions;
-        this.calls = calls;
         this.phoneNumbers = phoneNumbers;
+        this.calls = calls;
         this.selection = selection;
         this.dispatcher = dispatcher;
         this.transaction = transaction;
-        this.objectMapper = objectMapper;
     }
 
     /**
-     * Runs one initiation. Answers that the seed defines as errors are thrown as {@link ApiException};
-     * everything that reached the runner is returned, whatever its status.
+     * Runs one initiation.
      *
      * @param initiationId null for a dry run, which writes nothing
      */
-    InitiationOutcome initiate(Caller caller, String campaignId, InitiateCallsRequest request, String initiationId) {
+    InitiationResult initiate(Caller caller, String campaignId, InitiateCallsRequest request, String initiationId) {
         return initiate(caller, campaignId, request, initiationId, Map.of());
     }
 
     /**
-     * Runs one initiation whose calls are not all first attempts (retries), under the same checks
-     * and safeguards.
+     * Runs one initiation whose calls are not all first attempts (retries) under the same checks and
+     * safeguards. A request whose filters name no field of the campaign throws a validation error.
      *
+     * @param initiationId null for a dry run, which writes nothing
      * @param attempts the attempt number of each customer's new call by customer id; others get 1
      */
-    InitiationOutcome initiate(
+    InitiationResult initiate(
             Caller caller,
             String campaignId,
             InitiateCallsRequest request,
             String initiationId,
             Map<String, Integer> attempts) {
         String organizationId = caller.organizationId();
-        var campaign = campaigns
-                .find(organizationId, campaignId)
-                .filter(c -> !"archived".equals(c.status()))
-                .orElseThrow(() -> campaignMissing(organizationId, campaignId));
+        Optional<Campaign> campaign = campaigns.find(organizationId, campaignId).filter(c -> !c.isArchived());
+        if (campaign.isEmpty()) {
+            return Rejected.because(campaignMissing(organizationId, campaignId));
+        }
         Set<String> customFields = customers.customFieldNames(organizationId, campaignId);
         FilterSql filter = FilterSql.of(request.filters(), customFields);
-        var agent = agents.find(organizationId, request.agentId())
-                .orElseThrow(() -> ApiException.notFound(AGENT_NOT_FOUND));
-        var dispositionSet = dispositions
-                .find(organizationId, request.dispositionId())
-                .orElseThrow(() -> ApiException.notFound(DISPOSITION_NOT_FOUND));
+        Optional<Agent> agent = agents.find(organizationId, request.agentId());
+        if (agent.isEmpty()) {
+            return Rejected.because(Reason.AGENT_NOT_FOUND);
+        }
+        Optional<DispositionSet> dispositionSet = dispositions.find(organizationId, request.dispositionId());
+        if (dispositionSet.isEmpty()) {
+            return Rejected.because(Reason.DISPOSITION_NOT_FOUND);
+        }
         List<String> fromNumbers = phoneNumbers.activeNumbers(organizationId).stream()
                 .map(n -> n.number())
                 .toList();
         if (fromNumbers.isEmpty()) {
-            throw ApiException.badRequest("No active numbers available for this organization");
+            return Rejected.because(Reason.NO_ACTIVE_NUMBERS);
         }
         SelectionQuery query = new SelectionQuery(
                 organizationId,
                 campaignId,
-                SelectionQuery.Safeguards.of(campaign),
+                SelectionQuery.Safeguards.of(campaign.get()),
                 filter,
                 request.limit(),
-                agent.requiredVariables(),
+                agent.get().requiredVariables(),
                 customFields,
                 request.dryRun()
                         ? null
                         : new SelectionQuery.CallTemplate(
-                                initiationId, agent.id(), dispositionSet.id(), fromNumbers, attempts));
-        // right after a large import the planner would read each dispatch batch by walking the campaign
-        customers.refreshPlannerStatistics();
-        calls.refreshPlannerStatistics();
+                                initiationId,
+                                agent.get().id(),
+                                dispositionSet.get().id(),
+                                fromNumbers,
+                                attempts));
+        boolean dryRun = request.dryRun();
         long started = System.nanoTime();
-        SelectionCounts counts =
-                RACES.invoke(() -> transaction.execute(status -> checked(selection.run(query), request)));
+        CheckedSelection checked = select(query, dryRun);
+        if (checked.rejected() != null) {
+            return checked.rejected();
+        }
         long selectedAt = System.nanoTime();
-        if (!request.dryRun()) {
-            // this initiation's own rows: dispatch updates them by id, which stale statistics turn into scans
-            calls.refreshPlannerStatisticsAfterInsert(counts.inserted());
+        SelectionCounts counts = checked.counts();
+        long customersSelected = counts.customersSelected(dryRun);
+        var skipped = counts.skippedWithLostRaces(dryRun);
+        if (dryRun) {
+            return new Completed(InitiationResults.dryRun(counts.totalMatched(), customersSelected, skipped));
         }
-        long selected = request.dryRun() ? counts.selected() : counts.inserted();
-        SkipCounts skipped = counts.skipped().plusActiveCalls(counts.selected() - selected);
-        if (request.dryRun()) {
-            InitiationResults results =
-                    new InitiationResults(counts.totalMatched(), selected, 0, 0, 0, List.of(), skipped, null, true);
-            return outcome(
-                    HttpStatus.OK, true, "Dry run: calls would be initiated for " + selected + " customers", results);
-        }
-        DispatchReport report = dispatcher.dispatch(new DispatchPlan(
+        DispatchReport report = dispatcher.dispatch(DispatchPlan.forInitiation(
                 organizationId,
                 campaignId,
                 initiationId,
-                new RunnerBatch.Agent(agent.id(), agent.language(), agent.voice(), agent.prompt()),
-                dispositionSet.id(),
-                agent.requiredVariables(),
+                agent.get(),
+                dispositionSet.get().id(),
                 counts.batches(),
                 counts.inserted()));
         // where an initiation's time goes, for operators and for the benchmark's profile
@@ -185,82 +181,48 @@ public class InitiateCallsService {
                 (System.nanoTime() - selectedAt) / 1_000_000,
                 report.initiated(),
                 report.failed());
-        InitiationResults results = new InitiationResults(
-                counts.totalMatched(),
-                selected,
-                report.initiated(),
-                report.failed(),
-                report.batchesProcessed(),
-                report.errors(),
-                skipped,
-                initiationId,
-                null);
-        if (report.initiated() == selected) {
-            return outcome(HttpStatus.OK, true, "Calls initiated for " + selected + " customers", results);
-        }
-        String message = "Calls initiated for " + report.initiated() + " of " + selected + " customers";
-        HttpStatus status = report.initiated() == 0 ? HttpStatus.INTERNAL_SERVER_ERROR : HttpStatus.MULTI_STATUS;
-        return outcome(status, false, message, results);
+        return new Completed(
+                InitiationResults.dispatched(counts.totalMatched(), customersSelected, report, skipped, initiationId));
     }
 
-    /** The seed's checks on what the statement found; throwing rolls back every row it wrote. */
-    private static SelectionCounts checked(SelectionCounts counts, InitiateCallsRequest request) {
+    /** The statement's counts, or why the Initiate Call(s) contract rejects them. */
+    private record CheckedSelection(SelectionCounts counts, Rejected rejected) {}
+
+    /** Runs the selection; a rejection rolls back every row the statement wrote. */
+    private CheckedSelection select(SelectionQuery query, boolean dryRun) {
+        // right after a large import the planner would read each dispatch batch by walking the campaign
+        customers.refreshPlannerStatistics();
+        calls.refreshPlannerStatistics();
+        CheckedSelection checked =
+                RACES.invoke(() -> transaction.execute(status -> checked(selection.run(query), dryRun, status)));
+        if (!dryRun && checked.rejected() == null) {
+            // this initiation's own rows: dispatch updates them by id, which stale statistics turn into scans
+            calls.refreshPlannerStatisticsAfterInsert(checked.counts().inserted());
+        }
+        return checked;
+    }
+
+    /** The contract's checks on what the statement found, in its order. */
+    private static CheckedSelection checked(SelectionCounts counts, boolean dryRun, TransactionStatus transaction) {
+        Rejected rejected = null;
+        long customersSelected = counts.customersSelected(dryRun);
         if (counts.totalMatched() == 0) {
-            throw ApiException.notFound("No customers found matching the given filters");
+            rejected = Rejected.because(Reason.NO_MATCHING_CUSTOMERS);
+        } else if (customersSelected == 0) {
+            rejected = Rejected.allSkipped(counts.totalMatched(), counts.skippedWithLostRaces(dryRun));
+        } else if (!counts.missingVariables().isEmpty()) {
+            rejected = Rejected.missingVariables(counts.totalMatched(), customersSelected, counts.missingVariables());
         }
-        long selected = request.dryRun() ? counts.selected() : counts.inserted();
-        SkipCounts skipped = counts.skipped().plusActiveCalls(counts.selected() - selected);
-        if (selected == 0) {
-            Map<String, Object> extra = new LinkedHashMap<>();
-            extra.put("totalMatched", counts.totalMatched());
-            extra.put("customersSelected", 0);
-            extra.put("skipped", skipped);
-            throw new ApiException(
-                    HttpStatus.BAD_REQUEST, allSkippedMessage(counts.totalMatched(), skipped), List.of(), extra);
+        if (rejected != null) {
+            transaction.setRollbackOnly();
         }
-        if (!counts.missingVariables().isEmpty()) {
-            Map<String, Object> extra = new LinkedHashMap<>();
-            extra.put("totalMatched", counts.totalMatched());
-            extra.put("customersSelected", selected);
-            throw new ApiException(
-                    HttpStatus.BAD_REQUEST,
-                    "Cannot initiate calls: Missing variables: " + String.join(", ", counts.missingVariables()),
-                    List.of(),
-                    extra);
-        }
-        return counts;
+        return new CheckedSelection(counts, rejected);
     }
 
-    private static String allSkippedMessage(long matched, SkipCounts skipped) {
-        Map<String, Long> reasons = new LinkedHashMap<>();
-        reasons.put("an active call", skipped.activeCall());
-        reasons.put("on the do-not-call list", skipped.doNotCall());
-        reasons.put("attempt limit reached", skipped.attemptLimit());
-        reasons.put("outside the calling window", skipped.outsideCallingWindow());
-        StringBuilder why = new StringBuilder();
-        reasons.forEach((reason, count) -> {
-            if (count > 0) {
-                why.append(why.length() == 0 ? "" : ", ")
-                        .append(reason)
-                        .append(": ")
-                        .append(count);
-            }
-        });
-        return "Cannot initiate calls: all " + matched + " matching customers were skipped by safeguards (" + why + ")";
-    }
-
-    private ApiException campaignMissing(String organizationId, String campaignId) {
+    private Reason campaignMissing(String organizationId, String campaignId) {
         if (!Ids.looksLike("cmp", campaignId) || campaigns.existsInAnotherOrganization(organizationId, campaignId)) {
-            return new ApiException(HttpStatus.FORBIDDEN, FORBIDDEN);
+            return Reason.CAMPAIGN_FORBIDDEN;
         }
-        return ApiException.notFound("Campaign not found");
-    }
-
-    private InitiationOutcome outcome(HttpStatus status, boolean success, String message, InitiationResults results) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("success", success);
-        body.put("message", message);
-        body.put("results", results);
-        return new InitiationOutcome(status.value(), objectMapper.writeValueAsString(body), false);
+        return Reason.CAMPAIGN_NOT_FOUND;
     }
 }

@@ -1,4 +1,4 @@
 package io.agentcalls.initiation;
 
 /** The HTTP answer of one initiation, as stored for idempotent replay. */
-public record InitiationOutcome(int status, String body, boolean replayed) {}
+record InitiationOutcome(int status, String body, boolean replayed) {}

@@ -1,5 +1,6 @@
 package io.agentcalls.initiation.dispatch;
 
+import io.agentcalls.agent.Agent;
 import io.agentcalls.initiation.selection.CustomerField;
 import io.agentcalls.runner.RunnerBatch;
 import java.util.List;
@@ -18,6 +19,30 @@ public record DispatchPlan(
         List<String> requiredVariables,
         int batches,
         long calls) {
+
+    /** An initiation's whole dispatch: every batch it wrote, and how many calls. */
+    public static DispatchPlan forInitiation(
+            String organizationId,
+            String campaignId,
+            String initiationId,
+            Agent agent,
+            String dispositionSetId,
+            int batches,
+            long calls) {
+        return new DispatchPlan(
+                organizationId,
+                campaignId,
+                initiationId,
+                runnerAgent(agent),
+                dispositionSetId,
+                agent.requiredVariables(),
+                batches,
+                calls);
+    }
+
+    static RunnerBatch.Agent runnerAgent(Agent agent) {
+        return new RunnerBatch.Agent(agent.id(), agent.language(), agent.voice(), agent.prompt());
+    }
 
     /** Whether any of the agent's variables is a custom field rather than a standard one. */
     boolean needsCustomFields() {

@@ -11,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Initiation records, which double as the idempotency store of Initiate Call(s). */
 @Repository
-public class InitiationRepository {
+class InitiationRepository {
 
     private static final String RELEASE_EXPIRED_KEY = """
             UPDATE initiations SET idempotency_key = NULL
@@ -50,26 +50,13 @@ public class InitiationRepository {
         this.jdbc = jdbc;
     }
 
-    public record StoredInitiation(
-            String id,
-            String campaignId,
-            String apiKeyId,
-            String idempotencyKey,
-            String request,
-            String state,
-            Integer responseStatus,
-            String response,
-            OffsetDateTime createdAt,
-            OffsetDateTime completedAt) {}
-
     /**
      * Records a new initiation; with an idempotency key, only if no live request holds the key.
      *
      * @return true when recorded, false when the key names an earlier request of the last 24 h
      */
     @Transactional
-    public boolean insert(
-            String organizationId, String id, String campaignId, String apiKeyId, String key, String request) {
+    boolean insert(String organizationId, String id, String campaignId, String apiKeyId, String key, String request) {
         if (key != null) {
             jdbc.sql(RELEASE_EXPIRED_KEY)
                     .param("organizationId", organizationId)
@@ -87,7 +74,7 @@ public class InitiationRepository {
                 == 1;
     }
 
-    public Optional<StoredInitiation> findByKey(String organizationId, String key) {
+    Optional<StoredInitiation> findByKey(String organizationId, String key) {
         return jdbc.sql(FIND_BY_KEY)
                 .param("organizationId", organizationId)
                 .param("key", key)
@@ -95,7 +82,7 @@ public class InitiationRepository {
                 .optional();
     }
 
-    public Optional<StoredInitiation> find(String organizationId, String id) {
+    Optional<StoredInitiation> find(String organizationId, String id) {
         return jdbc.sql(FIND)
                 .param("organizationId", organizationId)
                 .param("id", id)
@@ -103,7 +90,7 @@ public class InitiationRepository {
                 .optional();
     }
 
-    public void complete(String organizationId, String id, int status, String response) {
+    void complete(String organizationId, String id, int status, String response) {
         jdbc.sql(COMPLETE)
                 .param("organizationId", organizationId)
                 .param("id", id)
@@ -112,12 +99,11 @@ public class InitiationRepository {
                 .update();
     }
 
-    /** Forgets an initiation that created nothing (a retry run that every safeguard held back). */
-    public void delete(String organizationId, String id) {
+    void delete(String organizationId, String id) {
         jdbc.sql(DELETE).param("organizationId", organizationId).param("id", id).update();
     }
 
-    public List<StoredInitiation> listByCampaign(String organizationId, String campaignId, String before, int limit) {
+    List<StoredInitiation> listByCampaign(String organizationId, String campaignId, String before, int limit) {
         return jdbc.sql(LIST_BY_CAMPAIGN)
                 .param("organizationId", organizationId)
                 .param("campaignId", campaignId)

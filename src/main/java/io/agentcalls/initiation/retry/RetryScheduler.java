@@ -7,21 +7,24 @@ import io.agentcalls.campaign.CampaignService;
 import io.agentcalls.campaign.RetryingCampaign;
 import io.agentcalls.common.ApiException;
 import io.agentcalls.initiation.InitiateCallsRequest;
-import io.agentcalls.initiation.InitiateCallsService;
 import io.agentcalls.initiation.InitiationLedger;
-import io.agentcalls.initiation.InitiationOutcome;
+import io.agentcalls.initiation.InitiationResult;
+import io.agentcalls.initiation.InitiationResult.Completed;
+import io.agentcalls.initiation.InitiationResult.Reason;
+import io.agentcalls.initiation.InitiationResult.Rejected;
 import io.agentcalls.initiation.selection.CustomerFilter;
 import io.agentcalls.initiation.selection.CustomerSelection;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -37,6 +40,8 @@ import tools.jackson.databind.ObjectMapper;
 class RetryScheduler {
 
     private static final Logger log = LoggerFactory.getLogger(RetryScheduler.class);
+    /** The previous call's agent or disposition set was deleted: its retries can never be made. */
+    private static final Set<Reason> NEVER_RETRIED = EnumSet.of(Reason.AGENT_NOT_FOUND, Reason.DISPOSITION_NOT_FOUND);
     /** At most one runner batch of retries per initiation. */
     private static final int PAGE_SIZE = CustomerSelection.BATCH_SIZE;
 
@@ -117,31 +122,27 @@ class RetryScheduler {
                 List.of(new CustomerFilter.AnyOf("id", List.copyOf(attempts.keySet()))));
         boolean neverRetried = false;
         try {
-            InitiationOutcome outcome = ledger.initiateBySystem(
+            InitiationResult result = ledger.initiateBySystem(
                     campaign.organizationId(), campaign.campaignId(), body(group, due), request, attempts);
-            return objectMapper
-                    .readTree(outcome.body())
-                    .at("/results/customersSelected")
-                    .asLong(0);
+            if (result instanceof Completed completed) {
+                return completed.results().customersSelected();
+            }
+            if (result instanceof Rejected rejected) {
+                // everyone held back by a safeguard, no active number, ...: nothing was written, try later
+                neverRetried = NEVER_RETRIED.contains(rejected.reason());
+                log.debug(
+                        "No retries of {} calls in campaign {} this time: {}",
+                        due.size(),
+                        campaign.campaignId(),
+                        rejected.reason());
+            }
+            return 0;
         } catch (ApiException e) {
-            // everyone held back by a safeguard, no active number, ...: nothing was written, try later
-            neverRetried = agentOrDispositionSetGone(e);
-            log.debug(
-                    "No retries of {} calls in campaign {} this time: {}",
-                    due.size(),
-                    campaign.campaignId(),
-                    e.getMessage());
+            log.debug("No retries of {} calls in campaign {}: {}", due.size(), campaign.campaignId(), e.getMessage());
             return 0;
         } finally {
             calls.settleRetries(campaign.organizationId(), due, neverRetried);
         }
-    }
-
-    /** The previous call's agent or disposition set was deleted: its retries can never be made. */
-    private static boolean agentOrDispositionSetGone(ApiException e) {
-        return e.status() == HttpStatus.NOT_FOUND
-                && (InitiateCallsService.AGENT_NOT_FOUND.equals(e.getMessage())
-                        || InitiateCallsService.DISPOSITION_NOT_FOUND.equals(e.getMessage()));
     }
 
     /** What the initiation record shows as its request. */

@@ -7,8 +7,18 @@ public record SkipCounts(long activeCall, long doNotCall, long attemptLimit, lon
         return activeCall + doNotCall + attemptLimit + outsideCallingWindow;
     }
 
+    /** How many were held back for this reason. */
+    public long of(SkipReason reason) {
+        return switch (reason) {
+            case ACTIVE_CALL -> activeCall;
+            case DO_NOT_CALL -> doNotCall;
+            case ATTEMPT_LIMIT -> attemptLimit;
+            case OUTSIDE_CALLING_WINDOW -> outsideCallingWindow;
+        };
+    }
+
     /** Rows the insert lost to a concurrent request: their customer or phone has an active call now. */
-    public SkipCounts plusActiveCalls(long lostToConcurrentRequests) {
+    SkipCounts plusActiveCalls(long lostToConcurrentRequests) {
         return new SkipCounts(activeCall + lostToConcurrentRequests, doNotCall, attemptLimit, outsideCallingWindow);
     }
 }
