@@ -40,7 +40,21 @@ public record DispatchPlan(
                 calls);
     }
 
-    static RunnerBatch.Agent runnerAgent(Agent agent) {
+    /** One batch of an initiation recovery took over; how many calls the initiation wrote is not known. */
+    static DispatchPlan forRecovery(
+            DispatchLeaseRepository.StaleInitiation initiation, Agent agent, String dispositionSetId, int batch) {
+        return new DispatchPlan(
+                initiation.organizationId(),
+                initiation.campaignId(),
+                initiation.initiationId(),
+                runnerAgent(agent),
+                dispositionSetId,
+                agent.requiredVariables(),
+                batch,
+                -1);
+    }
+
+    private static RunnerBatch.Agent runnerAgent(Agent agent) {
         return new RunnerBatch.Agent(agent.id(), agent.language(), agent.voice(), agent.prompt());
     }
 

@@ -4,10 +4,9 @@ import io.agentcalls.agent.Agent;
 import io.agentcalls.agent.AgentService;
 import io.agentcalls.call.CallService;
 import io.agentcalls.call.CallService.FailedCall;
-import io.agentcalls.initiation.dispatch.DispatchRepository.ClaimedCall;
-import io.agentcalls.initiation.dispatch.DispatchRepository.QueuedBatch;
-import io.agentcalls.initiation.dispatch.DispatchRepository.StaleInitiation;
-import io.agentcalls.runner.RunnerBatch;
+import io.agentcalls.initiation.dispatch.DispatchLeaseRepository.StaleInitiation;
+import io.agentcalls.initiation.dispatch.QueuedBatchRepository.ClaimedCall;
+import io.agentcalls.initiation.dispatch.QueuedBatchRepository.QueuedBatch;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -34,20 +33,23 @@ class QueuedCallRecovery {
     private static final Logger log = LoggerFactory.getLogger(QueuedCallRecovery.class);
     static final String AGENT_GONE = "Agent no longer exists";
 
-    private final DispatchRepository repository;
-    private final CallDispatcher dispatcher;
+    private final DispatchLeaseRepository leases;
+    private final QueuedBatchRepository batches;
+    private final BatchSender sender;
     private final CallService calls;
     private final AgentService agents;
     private final Duration lease;
 
     QueuedCallRecovery(
-            DispatchRepository repository,
-            CallDispatcher dispatcher,
+            DispatchLeaseRepository leases,
+            QueuedBatchRepository batches,
+            BatchSender sender,
             CallService calls,
             AgentService agents,
             @Value("${agentcalls.initiation.batch-lease:5m}") Duration lease) {
-        this.repository = repository;
-        this.dispatcher = dispatcher;
+        this.leases = leases;
+        this.batches = batches;
+        this.sender = sender;
         this.calls = calls;
         this.agents = agents;
         this.lease = lease;
@@ -70,7 +72,7 @@ class QueuedCallRecovery {
         int handled = 0;
         try {
             Optional<StaleInitiation> stale;
-            while ((stale = repository.claimStale(lease)).isPresent()) {
+            while ((stale = leases.claimStale(lease)).isPresent()) {
                 handled += resend(stale.get());
             }
         } catch (RuntimeException e) {
@@ -88,13 +90,13 @@ class QueuedCallRecovery {
         long leaseRenewedAt = System.nanoTime();
         // an initiation's batches share their agent: looked up once, not once a batch
         Map<String, Optional<Agent>> agentsById = new HashMap<>();
-        for (QueuedBatch batch : repository.queuedBatches(organizationId, initiation.initiationId())) {
+        for (QueuedBatch batch : batches.queuedBatches(organizationId, initiation.initiationId())) {
             if (System.nanoTime() - leaseRenewedAt > lease.toNanos() / 4) {
-                repository.extendLease(organizationId, initiation.initiationId(), initiation.holder(), lease);
+                leases.extendLease(organizationId, initiation.initiationId(), initiation.holder(), lease);
                 leaseRenewedAt = System.nanoTime();
             }
             // recovery is rare: it reads every field rather than work out which the agent needs
-            List<ClaimedCall> queued = repository.readBatch(
+            List<ClaimedCall> queued = batches.readBatch(
                     organizationId, initiation.initiationId(), batch.batch(), initiation.holder(), true);
             if (queued.isEmpty()) {
                 continue;
@@ -110,22 +112,12 @@ class QueuedCallRecovery {
                                 .toList());
                 continue;
             }
-            DispatchPlan plan = new DispatchPlan(
-                    organizationId,
-                    initiation.campaignId(),
-                    initiation.initiationId(),
-                    new RunnerBatch.Agent(
-                            agent.get().id(),
-                            agent.get().language(),
-                            agent.get().voice(),
-                            agent.get().prompt()),
-                    batch.dispositionSetId(),
-                    agent.get().requiredVariables(),
+            sender.send(
+                    DispatchPlan.forRecovery(initiation, agent.get(), batch.dispositionSetId(), batch.batch()),
                     batch.batch(),
-                    -1);
-            dispatcher.sendClaimed(plan, batch.batch(), queued);
+                    queued);
         }
-        repository.releaseIfNoneQueued(organizationId, initiation.initiationId(), initiation.holder());
+        leases.releaseIfNoneQueued(organizationId, initiation.initiationId(), initiation.holder());
         return handled;
     }
 }

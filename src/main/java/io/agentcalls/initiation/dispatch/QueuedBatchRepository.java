@@ -3,24 +3,20 @@ package io.agentcalls.initiation.dispatch;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * The dispatch lease of an initiation (so crash recovery on another node does not send its calls at
- * the same time, and takes them over when the node holding it died) and the reads of its batches with
- * what the runner needs about each customer.
+ * The reads of an initiation's queued calls, a batch at a time, with what the runner needs about each
+ * customer; only for the holder of the initiation's dispatch lease.
  */
 @Repository
-class DispatchRepository {
+class QueuedBatchRepository {
 
     /**
      * The queued calls of one batch, if {@code :holder} still holds the initiation's dispatch lease. A
@@ -47,46 +43,6 @@ class DispatchRepository {
             ORDER BY c.emi_due_date NULLS LAST, k.customer_id
             """;
 
-    /** The heartbeat of a long dispatch: the initiation stays its holder's. */
-    private static final String EXTEND_LEASE = """
-            UPDATE initiations SET dispatch_until = now() + CAST(:lease AS interval)
-            WHERE organization_id = :organizationId AND id = :initiationId
-              AND dispatch_by = :holder AND dispatch_until > now()
-            """;
-
-    /** Every call of the initiation has left 'queued': nothing is left to recover. */
-    private static final String RELEASE = """
-            UPDATE initiations SET dispatch_by = NULL, dispatch_until = NULL
-            WHERE organization_id = :organizationId AND id = :initiationId AND dispatch_by = :holder
-            """;
-
-    /** The same, after making sure, for a holder that does not know how its calls ended. */
-    private static final String RELEASE_IF_NONE_QUEUED = """
-            UPDATE initiations SET dispatch_by = NULL, dispatch_until = NULL
-            WHERE organization_id = :organizationId AND id = :initiationId AND dispatch_by = :holder
-              AND NOT EXISTS (SELECT 1 FROM calls k
-                              WHERE k.organization_id = :organizationId AND k.initiation_id = :initiationId
-                                AND k.status = 'queued')
-            """;
-
-    /**
-     * An initiation whose dispatch lease ran out (its node died, or left calls queued), taken over by
-     * a recovery run across organizations, oldest first, SKIP LOCKED so every node can recover at once.
-     */
-    private static final String CLAIM_STALE = """
-            WITH due AS (
-                SELECT organization_id, id FROM initiations
-                WHERE dispatch_until < now()
-                ORDER BY dispatch_until
-                LIMIT 1
-                FOR UPDATE SKIP LOCKED
-            )
-            UPDATE initiations i SET dispatch_by = :claimant, dispatch_until = now() + CAST(:lease AS interval)
-            FROM due
-            WHERE i.organization_id = due.organization_id AND i.id = due.id
-            RETURNING i.organization_id, i.id, i.campaign_id
-            """;
-
     /** The batches of an initiation that still have queued calls, with what they were sent with. */
     private static final String QUEUED_BATCHES = """
             SELECT DISTINCT k.batch, k.agent_id, k.disposition_set_id FROM calls k
@@ -100,7 +56,7 @@ class DispatchRepository {
     private final JdbcClient jdbc;
     private final ObjectMapper objectMapper;
 
-    DispatchRepository(JdbcClient jdbc, ObjectMapper objectMapper) {
+    QueuedBatchRepository(JdbcClient jdbc, ObjectMapper objectMapper) {
         this.jdbc = jdbc;
         this.objectMapper = objectMapper;
     }
@@ -130,44 +86,6 @@ class DispatchRepository {
                 .param("withCustomFields", withCustomFields)
                 .query(this::claimedCall)
                 .list();
-    }
-
-    void extendLease(String organizationId, String initiationId, String holder, Duration lease) {
-        jdbc.sql(EXTEND_LEASE)
-                .param("organizationId", organizationId)
-                .param("initiationId", initiationId)
-                .param("holder", holder)
-                .param("lease", lease.toSeconds() + " seconds")
-                .update();
-    }
-
-    void release(String organizationId, String initiationId, String holder) {
-        jdbc.sql(RELEASE)
-                .param("organizationId", organizationId)
-                .param("initiationId", initiationId)
-                .param("holder", holder)
-                .update();
-    }
-
-    void releaseIfNoneQueued(String organizationId, String initiationId, String holder) {
-        jdbc.sql(RELEASE_IF_NONE_QUEUED)
-                .param("organizationId", organizationId)
-                .param("initiationId", initiationId)
-                .param("holder", holder)
-                .update();
-    }
-
-    /** An initiation recovery took over, and the token that now holds its lease. */
-    record StaleInitiation(String organizationId, String initiationId, String campaignId, String holder) {}
-
-    Optional<StaleInitiation> claimStale(Duration lease) {
-        String claimant = "recovery_" + UUID.randomUUID();
-        return jdbc.sql(CLAIM_STALE)
-                .param("claimant", claimant)
-                .param("lease", lease.toSeconds() + " seconds")
-                .query((rs, row) -> new StaleInitiation(
-                        rs.getString("organization_id"), rs.getString("id"), rs.getString("campaign_id"), claimant))
-                .optional();
     }
 
     /** A batch with queued calls left, and the agent and disposition set its calls were written with. */
