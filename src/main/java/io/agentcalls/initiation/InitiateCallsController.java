@@ -41,9 +41,12 @@ class InitiateCallsController {
             @PathVariable String campaignId,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @RequestBody(required = false) JsonNode body) {
+        // every request counts against its limit, a malformed one too; the body is read by hand, not
+        // bound to a record, so each problem is named in the Initiate Call(s) contract's own words
         boolean dryRun = body != null && body.path("dryRun").asBoolean(false);
         rateLimiter.check(caller.organizationId(), dryRun ? RateLimit.DRY_RUNS : RateLimit.INITIATIONS);
-        InitiationOutcome outcome = ledger.initiate(caller, campaignId, idempotencyKey, body);
+        InitiateCallsRequest request = InitiateCallsRequestParser.parse(body);
+        InitiationOutcome outcome = ledger.initiate(caller, campaignId, idempotencyKey, request, body);
         ResponseEntity.BodyBuilder response =
                 ResponseEntity.status(outcome.status()).contentType(MediaType.APPLICATION_JSON);
         if (outcome.replayed()) {

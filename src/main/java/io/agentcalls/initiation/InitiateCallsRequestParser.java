@@ -1,6 +1,7 @@
 package io.agentcalls.initiation;
 
 import io.agentcalls.common.ApiException;
+import io.agentcalls.customer.PaymentStatus;
 import io.agentcalls.initiation.selection.CustomerFilter;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -19,7 +20,6 @@ import tools.jackson.databind.JsonNode;
 final class InitiateCallsRequestParser {
 
     static final int MAX_VALUES = 10_000;
-    static final Set<String> PAYMENT_STATUSES = Set.of("bounced", "pending", "partial", "paid", "received");
     private static final Set<String> TOP_LEVEL = Set.of("agentId", "dispositionId", "limit", "filters", "dryRun");
     private static final int MAX_ID_LENGTH = 100;
 
@@ -116,13 +116,13 @@ final class InitiateCallsRequestParser {
     private void paymentStatus(JsonNode value) {
         stringOrStrings(value, "filters.payment_status").ifPresent(values -> {
             List<String> unknown = values.stream()
-                    .filter(v -> !PAYMENT_STATUSES.contains(v.toLowerCase()))
+                    .filter(v -> !PaymentStatus.VALUES.contains(v.toLowerCase()))
                     .toList();
             if (unknown.isEmpty()) {
                 filters.add(new CustomerFilter.AnyOf("payment_status", lower(values)));
             } else {
-                errors.add("filters.payment_status has unknown value(s) " + unknown
-                        + "; allowed: bounced, pending, partial, paid, received");
+                errors.add("filters.payment_status has unknown value(s) " + unknown + "; allowed: "
+                        + String.join(", ", PaymentStatus.VALUES));
             }
         });
     }

@@ -53,9 +53,13 @@ public class InitiationLedger {
         this.duplicateWait = duplicateWait;
     }
 
-    /** A request through the API: its answer, stored and replayed for a repeated Idempotency-Key. */
-    InitiationOutcome initiate(Caller caller, String campaignId, String idempotencyKey, JsonNode body) {
-        InitiateCallsRequest request = InitiateCallsRequestParser.parse(body);
+    /**
+     * A request through the API: its answer, stored and replayed for a repeated Idempotency-Key.
+     *
+     * @param body the request as sent, which the record keeps and a repeated key must match
+     */
+    InitiationOutcome initiate(
+            Caller caller, String campaignId, String idempotencyKey, InitiateCallsRequest request, JsonNode body) {
         if (idempotencyKey != null && !validKey(idempotencyKey)) {
             throw ApiException.validation(
                     "Idempotency-Key must be 1 to " + MAX_KEY_LENGTH + " printable ASCII characters");

@@ -1,7 +1,7 @@
 package io.agentcalls.initiation.dispatch;
 
 import io.agentcalls.agent.Agent;
-import io.agentcalls.initiation.selection.CustomerField;
+import io.agentcalls.customer.StandardField;
 import io.agentcalls.runner.RunnerBatch;
 import java.util.List;
 
@@ -61,6 +61,6 @@ public record DispatchPlan(
     /** Whether any of the agent's variables is a custom field rather than a standard one. */
     boolean needsCustomFields() {
         return requiredVariables.stream()
-                .anyMatch(name -> CustomerField.standard(name).isEmpty());
+                .anyMatch(name -> StandardField.named(name).isEmpty());
     }
 }

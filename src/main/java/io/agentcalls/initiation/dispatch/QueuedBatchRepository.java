@@ -1,5 +1,6 @@
 package io.agentcalls.initiation.dispatch;
 
+import io.agentcalls.customer.StandardField;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,8 +20,9 @@ import tools.jackson.databind.ObjectMapper;
 class QueuedBatchRepository {
 
     /**
-     * The queued calls of one batch, if {@code :holder} still holds the initiation's dispatch lease. A
-     * call whose customer was deleted since it was written comes with null customer columns.
+     * The queued calls of one batch with every standard field of their customers, if {@code :holder}
+     * still holds the initiation's dispatch lease. A call whose customer was deleted since it was
+     * written comes with null customer columns.
      */
     private static final String READ_BATCH = """
             SELECT k.id AS call_id, k.customer_id, k.to_phone, k.from_number, c.id AS customer_found, c.name,
@@ -49,9 +51,6 @@ class QueuedBatchRepository {
             WHERE k.organization_id = :organizationId AND k.initiation_id = :initiationId AND k.status = 'queued'
             ORDER BY k.batch
             """;
-
-    private static final List<String> STANDARD_FIELDS = List.of(
-            "name", "phone", "language", "payment_status", "emi_amount", "emi_due_date", "loan_amount", "timezone");
 
     private final JdbcClient jdbc;
     private final ObjectMapper objectMapper;
@@ -119,7 +118,7 @@ class QueuedBatchRepository {
             }
         });
         fields.put("id", customerId);
-        for (String field : STANDARD_FIELDS) {
+        for (String field : StandardField.DATA_FIELD_NAMES) {
             Object value = rs.getObject(field);
             if (value != null) {
                 fields.put(field, value instanceof BigDecimal number ? number.toPlainString() : value.toString());

@@ -13,7 +13,7 @@ import java.util.Set;
 
 /**
  * Turns filters into one SQL condition over the customer alias {@code c}, with named placeholders
- * only: standard columns come from {@link CustomerField}'s fixed table, custom field names and all
+ * only: standard columns come from {@link CustomerField}'s standard fields, custom field names and all
  * values are bound. A filter on a field that exists neither as a standard field nor as a custom field
  * of the campaign is a validation error naming it.
  */
@@ -29,12 +29,6 @@ public record FilterSql(String condition, Map<String, Object> parameters) {
         return new FilterSql(condition, builder.parameters);
     }
 
-    /** The customer field a name refers to, or empty when the campaign has no such field. */
-    static Optional<CustomerField> resolve(String name, Set<String> customFieldNames) {
-        return CustomerField.standard(name)
-                .or(() -> customFieldNames.contains(name) ? Optional.of(CustomerField.custom(name)) : Optional.empty());
-    }
-
     private static final class Builder {
         private final Set<String> customFieldNames;
         private final List<String> conditions = new ArrayList<>();
@@ -46,7 +40,7 @@ public record FilterSql(String condition, Map<String, Object> parameters) {
         }
 
         void add(CustomerFilter filter) {
-            Optional<CustomerField> field = resolve(filter.field(), customFieldNames);
+            Optional<CustomerField> field = CustomerField.resolve(filter.field(), customFieldNames);
             if (field.isEmpty()) {
                 errors.add("filters." + filter.field() + " is not a customer field of this campaign");
                 return;

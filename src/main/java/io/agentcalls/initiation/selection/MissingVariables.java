@@ -22,7 +22,7 @@ final class MissingVariables {
         StringBuilder sql = new StringBuilder();
         for (int i = 0; i < variables.size(); i++) {
             CustomerField variable =
-                    FilterSql.resolve(variables.get(i), customFieldNames).orElse(null);
+                    CustomerField.resolve(variables.get(i), customFieldNames).orElse(null);
             String missingCondition;
             if (variable == null) {
                 missingCondition = "TRUE";
