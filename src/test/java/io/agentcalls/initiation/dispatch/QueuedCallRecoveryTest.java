@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agentcalls.support.ApiTest;
 import io.agentcalls.support.CallingSetup;
-import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -41,11 +39,11 @@ class QueuedCallRecoveryTest extends ApiTest {
 
         assertThat(recovery.recover()).isGreaterThanOrEqualTo(3);
 
-        assertThat(statusesByCustomer(setup.campaignId))
+        assertThat(setup.calls().statusByCustomer())
                 .containsEntry("Q-00001", "initiated")
                 .containsEntry("Q-00002", "initiated")
                 .containsEntry("Q-00003", "failed_to_initiate");
-        assertThat(failureReason(setup.campaignId, "Q-00003")).isEqualTo("Customer no longer exists");
+        assertThat(setup.calls().failureReason("Q-00003")).isEqualTo("Customer no longer exists");
         assertThat(lease(setup.campaignId)).isEqualTo("none");
     }
 
@@ -58,7 +56,7 @@ class QueuedCallRecoveryTest extends ApiTest {
 
         recovery.recover();
 
-        assertThat(statusesByCustomer(setup.campaignId))
+        assertThat(setup.calls().statusByCustomer())
                 .containsEntry("L-00001", "queued")
                 .containsEntry("L-00002", "queued");
         assertThat(lease(setup.campaignId)).isEqualTo("held");
@@ -82,7 +80,7 @@ class QueuedCallRecoveryTest extends ApiTest {
 
         recovery.recover();
 
-        assertThat(statusesByCustomer(setup.campaignId))
+        assertThat(setup.calls().statusByCustomer())
                 .containsEntry("E-00001", "initiated")
                 .containsEntry("E-00002", "initiated");
         assertThat(lease(setup.campaignId)).isEqualTo("none");
@@ -104,23 +102,5 @@ class QueuedCallRecoveryTest extends ApiTest {
                 .param("c", campaignId)
                 .query(String.class)
                 .single();
-    }
-
-    private String failureReason(String campaignId, String customerId) {
-        return jdbc.sql("SELECT failure_reason FROM calls WHERE campaign_id = :c AND customer_id = :customer")
-                .param("c", campaignId)
-                .param("customer", customerId)
-                .query(String.class)
-                .single();
-    }
-
-    private Map<String, String> statusesByCustomer(String campaignId) {
-        Map<String, String> statuses = new TreeMap<>();
-        jdbc.sql("SELECT customer_id, status FROM calls WHERE campaign_id = :c")
-                .param("c", campaignId)
-                .query(rs -> {
-                    statuses.put(rs.getString(1), rs.getString(2));
-                });
-        return statuses;
     }
 }
