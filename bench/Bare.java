@@ -9,7 +9,9 @@ import java.sql.Statement;
 /**
  * The bare-SQL baselines of bench/run.sh, run straight against the server's embedded PostgreSQL so
  * the service's own figures stand beside what the database alone needs for the same work. A single
- * file, run as {@code java -cp <postgresql jar> bench/Bare.java <mode> <port> ...} (no psql needed).
+ * file, run as {@code PGPASSWORD=… java -cp <postgresql jar> bench/Bare.java <mode> <port> ...} (no psql
+ * needed). It logs the server's durability settings on standard error: the baselines commit on the
+ * same server, with the same settings, as the service.
  *
  * <ul>
  *   <li>{@code initiation <port> <organizationId> <campaignId>}: the initiation's selection (the
@@ -95,7 +97,8 @@ public class Bare {
             usage();
         }
         String url = "jdbc:postgresql://127.0.0.1:" + Integer.parseInt(args[1]) + "/postgres";
-        try (Connection db = DriverManager.getConnection(url, "postgres", "")) {
+        try (Connection db = connect(url)) {
+            System.err.println("[bare] " + durability(db));
             switch (args[0]) {
                 case "initiation" -> {
                     if (args.length != 4) {
@@ -113,6 +116,32 @@ public class Bare {
                 default -> usage();
             }
         }
+    }
+
+    /**
+     * The embedded PostgreSQL asks for its password (AGENTCALLS_DATA_DIR/postgres-password), which
+     * the bench scripts pass as PGPASSWORD, as psql would take it.
+     */
+    static Connection connect(String jdbcUrl) throws SQLException {
+        String password = System.getenv("PGPASSWORD");
+        if (password == null || password.isBlank()) {
+            throw new IllegalStateException("set PGPASSWORD to the content of <data dir>/postgres-password");
+        }
+        return DriverManager.getConnection(jdbcUrl, "postgres", password.strip());
+    }
+
+    /** The settings that decide what a commit costs, so a baseline shows it ran on the service's. */
+    static String durability(Connection db) throws SQLException {
+        StringBuilder settings = new StringBuilder();
+        try (Statement show = db.createStatement()) {
+            for (String name : new String[] {"fsync", "synchronous_commit", "full_page_writes"}) {
+                try (ResultSet rs = show.executeQuery("SHOW " + name)) {
+                    rs.next();
+                    settings.append(settings.length() == 0 ? "" : " ").append(name).append('=').append(rs.getString(1));
+                }
+            }
+        }
+        return settings.toString();
     }
 
     private static void initiation(Connection db, String organizationId, String campaignId) throws SQLException {

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -29,7 +30,7 @@ import javax.crypto.spec.SecretKeySpec;
  * with the two statements the service issues per batch (read by id, versioned UPDATE, one
  * transaction) sent straight from JDBC: the service's own cost is the gap to that.
  *
- * Usage: java -cp postgresql.jar EventsBench.java JDBC_URL BASE_URL SECRET CALLS SENDERS [SERVER_PID POSTMASTER_PID]
+ * Usage: PGPASSWORD=… java -cp postgresql.jar EventsBench.java JDBC_URL BASE_URL SECRET CALLS SENDERS [SERVER_PID POSTMASTER_PID]
  * With the pids (Linux), it also prints the CPU time each path used: service, database, bench client.
  */
 public class EventsBench {
@@ -56,6 +57,9 @@ public class EventsBench {
         long serverPid = args.length > 6 ? Long.parseLong(args[5]) : -1;
         long postmasterPid = args.length > 6 ? Long.parseLong(args[6]) : -1;
 
+        try (Connection c = connect(jdbcUrl)) {
+            System.out.println("database: " + durability(c));
+        }
         long seedStart = System.nanoTime();
         seed(jdbcUrl, calls);
         System.out.printf("seeded %,d calls in %.1f s%n", 3 * calls + HTTP_WARMUP + SQL_WARMUP, seconds(seedStart));
@@ -87,9 +91,35 @@ public class EventsBench {
                 httpRate / sqlRate, httpRate / serviceSqlRate);
     }
 
+    /**
+     * The embedded PostgreSQL asks for its password (AGENTCALLS_DATA_DIR/postgres-password), which
+     * the bench scripts pass as PGPASSWORD, as psql would take it.
+     */
+    static Connection connect(String jdbcUrl) throws SQLException {
+        String password = System.getenv("PGPASSWORD");
+        if (password == null || password.isBlank()) {
+            throw new IllegalStateException("set PGPASSWORD to the content of <data dir>/postgres-password");
+        }
+        return DriverManager.getConnection(jdbcUrl, "postgres", password.strip());
+    }
+
+    /** The settings that decide what a commit costs, so a baseline shows it ran on the service's. */
+    static String durability(Connection db) throws SQLException {
+        StringBuilder settings = new StringBuilder();
+        try (Statement show = db.createStatement()) {
+            for (String name : new String[] {"fsync", "synchronous_commit", "full_page_writes"}) {
+                try (ResultSet rs = show.executeQuery("SHOW " + name)) {
+                    rs.next();
+                    settings.append(settings.length() == 0 ? "" : " ").append(name).append('=').append(rs.getString(1));
+                }
+            }
+        }
+        return settings.toString();
+    }
+
     /** An organization, campaign, disposition set and sets of initiated calls: W, V (warm-up), H, S, R. */
     static void seed(String jdbcUrl, int calls) throws Exception {
-        try (Connection c = DriverManager.getConnection(jdbcUrl); Statement s = c.createStatement()) {
+        try (Connection c = connect(jdbcUrl); Statement s = c.createStatement()) {
             s.execute("INSERT INTO organizations (id, name) VALUES ('org_bench', 'Bench') ON CONFLICT DO NOTHING");
             s.execute("INSERT INTO campaigns (organization_id, id, name) VALUES ('org_bench', 'cmp_bench', 'Bench')");
             s.execute("INSERT INTO disposition_sets (organization_id, id, name) VALUES ('org_bench', 'dsp_bench', 'B')");
@@ -112,7 +142,7 @@ public class EventsBench {
 
     static List<String> ids(String jdbcUrl, String prefix) throws Exception {
         List<String> ids = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(jdbcUrl);
+        try (Connection c = connect(jdbcUrl);
                 PreparedStatement p = c.prepareStatement(
                         "SELECT id FROM calls WHERE organization_id = 'org_bench' AND customer_id LIKE ? ORDER BY id")) {
             p.setString(1, prefix + "%");
@@ -192,7 +222,7 @@ public class EventsBench {
         AtomicInteger next = new AtomicInteger();
         long start = System.nanoTime();
         runAll(connections, () -> {
-            try (Connection c = DriverManager.getConnection(jdbcUrl); PreparedStatement p = c.prepareStatement(update)) {
+            try (Connection c = connect(jdbcUrl); PreparedStatement p = c.prepareStatement(update)) {
                 for (int from; (from = next.getAndAdd(BATCH)) < ids.size(); ) {
                     List<String> chunk = ids.subList(from, Math.min(ids.size(), from + BATCH));
                     int n = chunk.size();
@@ -256,7 +286,7 @@ public class EventsBench {
         AtomicInteger next = new AtomicInteger();
         long start = System.nanoTime();
         runAll(connections, () -> {
-            try (Connection c = DriverManager.getConnection(jdbcUrl);
+            try (Connection c = connect(jdbcUrl);
                     PreparedStatement r = c.prepareStatement(read);
                     PreparedStatement u = c.prepareStatement(update)) {
                 c.setAutoCommit(false);
@@ -308,7 +338,7 @@ public class EventsBench {
     }
 
     static void verify(String jdbcUrl) throws Exception {
-        try (Connection c = DriverManager.getConnection(jdbcUrl);
+        try (Connection c = connect(jdbcUrl);
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT count(*) FILTER (WHERE status <> 'completed') FROM calls"
                         + " WHERE organization_id = 'org_bench' AND customer_id NOT LIKE 'W-%'")) {

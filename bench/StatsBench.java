@@ -4,6 +4,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
@@ -11,7 +12,7 @@ import java.sql.Statement;
  * campaign with CUSTOMERS customers and CALLS finished calls (mixed statuses and dispositions) with
  * SQL, then times GET /api/v1/campaigns/{id}/stats and a few GET /api/v1/calls pages.
  *
- * Usage: java -cp postgresql.jar StatsBench.java JDBC_URL BASE_URL ADMIN_TOKEN CALLS CUSTOMERS
+ * Usage: PGPASSWORD=… java -cp postgresql.jar StatsBench.java JDBC_URL BASE_URL ADMIN_TOKEN CALLS CUSTOMERS
  */
 public class StatsBench {
 
@@ -33,7 +34,7 @@ public class StatsBench {
         String key = created.replaceAll(".*\"apiKey\":\"([^\"]+)\".*", "$1");
 
         long start = System.nanoTime();
-        try (Connection c = DriverManager.getConnection(jdbcUrl); Statement s = c.createStatement()) {
+        try (Connection c = connect(jdbcUrl); Statement s = c.createStatement()) {
             s.execute("INSERT INTO campaigns (organization_id, id, name) VALUES ('%s', 'cmp_stats', 'Stats')".formatted(org));
             s.execute("INSERT INTO disposition_sets (organization_id, id, name) VALUES ('%s', 'dsp_stats', 'S')".formatted(org));
             s.execute("""
@@ -88,5 +89,17 @@ public class StatsBench {
         }
         java.util.Arrays.sort(millis);
         System.out.printf("%-40s median %d ms (min %d, max %d)%n", what, millis[3], millis[0], millis[6]);
+    }
+
+    /**
+     * The embedded PostgreSQL asks for its password (AGENTCALLS_DATA_DIR/postgres-password), which
+     * the bench scripts pass as PGPASSWORD, as psql would take it.
+     */
+    static Connection connect(String jdbcUrl) throws SQLException {
+        String password = System.getenv("PGPASSWORD");
+        if (password == null || password.isBlank()) {
+            throw new IllegalStateException("set PGPASSWORD to the content of <data dir>/postgres-password");
+        }
+        return DriverManager.getConnection(jdbcUrl, "postgres", password.strip());
     }
 }

@@ -48,6 +48,8 @@ fi
 DRIVER=$(ls ~/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar | sort -V | tail -1)
 
 start_server
+PGPASSWORD=$(cat "$WORK/data/postgres-password")
+export PGPASSWORD
 if [ "$MODE" = stats ]; then
     java -Xmx256m -cp "$DRIVER" bench/StatsBench.java "$JDBC_URL" "http://localhost:$PORT" "$SECRET" "$CALLS" "$SENDERS"
     exit 0

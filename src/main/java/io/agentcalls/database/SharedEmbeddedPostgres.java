@@ -2,9 +2,7 @@ package io.agentcalls.database;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 
 /**
  * One embedded PostgreSQL per JVM, counted by the application contexts that use it: the service has
@@ -14,32 +12,27 @@ import java.time.Duration;
 final class SharedEmbeddedPostgres {
 
     private static EmbeddedPostgres instance;
+    private static EmbeddedDatabase database;
     private static Path directory;
     private static int users;
 
     private SharedEmbeddedPostgres() {}
 
-    static synchronized EmbeddedPostgres obtain(Path dataDirectory, boolean clean) throws IOException {
+    static synchronized EmbeddedDatabase obtain(Path serviceDataDirectory, EmbeddedPostgresProperties properties)
+            throws IOException {
         if (instance != null) {
-            if (!directory.equals(dataDirectory)) {
+            if (!directory.equals(serviceDataDirectory)) {
                 throw new IllegalStateException("An embedded PostgreSQL already runs on " + directory);
             }
             users++;
-            return instance;
+            return database;
         }
-        Files.createDirectories(dataDirectory);
-        OrphanedPostmaster.stopIfRunning(dataDirectory);
-        instance = EmbeddedPostgres.builder()
-                .setDataDirectory(dataDirectory)
-                .setCleanDataDirectory(clean)
-                .setPGStartupWait(Duration.ofSeconds(60))
-                .setServerConfig("max_connections", "200")
-                .setServerConfig("max_wal_size", "4GB")
-                .setServerConfig("shared_buffers", "256MB")
-                .start();
-        directory = dataDirectory;
+        PrivateEmbeddedPostgres.Running running = PrivateEmbeddedPostgres.start(serviceDataDirectory, properties);
+        instance = running.server();
+        database = running.database();
+        directory = serviceDataDirectory;
         users = 1;
-        return instance;
+        return database;
     }
 
     static synchronized void release() throws IOException {
@@ -50,6 +43,7 @@ final class SharedEmbeddedPostgres {
             instance.close();
         } finally {
             instance = null;
+            database = null;
             directory = null;
         }
     }

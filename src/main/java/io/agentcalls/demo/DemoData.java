@@ -8,7 +8,7 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.ClassPathResource;
@@ -20,9 +20,11 @@ import org.springframework.stereotype.Component;
  * Seeds a demo organization with fixed ids and a fixed, publicly known API key, so the README's curl
  * works as written. The seed is data, like a migration: plain idempotent SQL, re-run on every start
  * with the flag on. Never turn the flag on for real data: anyone who has read the README knows the key.
+ * With the flag off the key is revoked at start ({@link DemoKeyRevocation}); turned on again, the seed
+ * brings it back. Demo mode refuses a real runner ({@link DemoModeCheck}).
  */
 @Component
-@ConditionalOnProperty(name = "agentcalls.demo", havingValue = "true")
+@ConditionalOnBooleanProperty("agentcalls.demo")
 class DemoData {
 
     static final String ORGANIZATION_ID = "org_000000000000000000000000000de000";
@@ -49,7 +51,7 @@ class DemoData {
         jdbc.sql("""
                         INSERT INTO api_keys (organization_id, id, name, key_prefix, key_hash)
                         VALUES (:organizationId, 'key_000000000000000000000000000de001', 'demo', :prefix, :hash)
-                        ON CONFLICT DO NOTHING
+                        ON CONFLICT (organization_id, id) DO UPDATE SET revoked_at = NULL
                         """)
                 .param("organizationId", ORGANIZATION_ID)
                 .param("prefix", API_KEY.substring(0, 42))

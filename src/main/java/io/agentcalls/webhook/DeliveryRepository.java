@@ -1,5 +1,6 @@
 package io.agentcalls.webhook;
 
+import io.agentcalls.secrets.SecretCipher;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -107,9 +108,11 @@ class DeliveryRepository {
             """;
 
     private final JdbcClient jdbc;
+    private final SecretCipher cipher;
 
-    DeliveryRepository(JdbcClient jdbc) {
+    DeliveryRepository(JdbcClient jdbc, SecretCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
     }
 
     /** Queues the event for every subscribed endpoint; runs in the caller's transaction. */
@@ -135,10 +138,11 @@ class DeliveryRepository {
                 .param("leaseMillis", lease.toMillis())
                 .param("token", token)
                 .query((rs, n) -> {
+                    // stored encrypted; decrypted only here, for the signature of this attempt
                     List<String> secrets = new ArrayList<>(2);
-                    secrets.add(rs.getString("secret"));
+                    secrets.add(cipher.decrypt(rs.getString("secret")));
                     if (rs.getString("previous_secret") != null) {
-                        secrets.add(rs.getString("previous_secret"));
+                        secrets.add(cipher.decrypt(rs.getString("previous_secret")));
                     }
                     return new ClaimedDelivery(
                             rs.getString("organization_id"),

@@ -4,7 +4,8 @@ import java.time.Duration;
 
 /**
  * What one HTTP attempt came to: a response (its code, up to 1 KB of its body, and a Retry-After
- * if it gave one) or an error (timeout, refused connection, refused URL) with no response.
+ * if it gave one) or, with no response, the category of the failure (timeout, connection refused,
+ * address not allowed, …) as the delivery log shows it.
  */
 record SendResult(Integer responseCode, String responseBody, String error, Duration retryAfter, int durationMs) {
 
@@ -12,8 +13,8 @@ record SendResult(Integer responseCode, String responseBody, String error, Durat
         return new SendResult(code, body, null, retryAfter, durationMs);
     }
 
-    static SendResult failure(String error, int durationMs) {
-        return new SendResult(null, null, error, null, durationMs);
+    static SendResult failure(FailureCategory category, int durationMs) {
+        return new SendResult(null, null, category.label(), null, durationMs);
     }
 
     boolean isSuccess() {

@@ -11,12 +11,15 @@ class WebhookConfiguration {
 
     @Bean
     WebhookUrlPolicy webhookUrlPolicy(WebhookProperties properties) {
-        return new WebhookUrlPolicy(properties.allowHttp(), InetAddress::getAllByName);
+        return new WebhookUrlPolicy(
+                properties.allowHttp(),
+                AllowedPorts.of(properties.allowedPorts(), properties.allowHttp()),
+                InetAddress::getAllByName);
     }
 
     @Bean
     WebhookSender webhookSender(WebhookUrlPolicy urlPolicy, WebhookProperties properties) {
-        return new WebhookSender(urlPolicy, properties.timeout());
+        return new WebhookSender(urlPolicy, properties.timeout(), properties.maxConcurrency());
     }
 
     @Bean

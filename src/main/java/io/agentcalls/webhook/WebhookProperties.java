@@ -1,6 +1,7 @@
 package io.agentcalls.webhook;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -14,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeout of one delivery attempt, connection and response together
  * @param maxConcurrency deliveries in flight at once on this node
  * @param maxPerOrganization webhook endpoints an organization may have
+ * @param allowedPorts AGENTCALLS_WEBHOOKS_ALLOWED_PORTS: ports and ranges ({@code 443, 8443,
+ *     9000-9099}) webhook URLs may use; empty: 443, and 80 too with allowHttp
  */
 @ConfigurationProperties("agentcalls.webhooks")
 record WebhookProperties(
@@ -22,7 +25,8 @@ record WebhookProperties(
         @DefaultValue("1.0") double backoffScale,
         @DefaultValue("15s") Duration timeout,
         @DefaultValue("16") int maxConcurrency,
-        @DefaultValue("20") int maxPerOrganization) {
+        @DefaultValue("20") int maxPerOrganization,
+        @DefaultValue List<PortRange> allowedPorts) {
 
     /**
      * How long a claimed delivery is reserved to the node attempting it: the whole attempt plus

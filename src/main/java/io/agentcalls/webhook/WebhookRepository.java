@@ -1,5 +1,6 @@
 package io.agentcalls.webhook;
 
+import io.agentcalls.secrets.SecretCipher;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,7 +11,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The webhook_endpoints table. */
+/** The webhook_endpoints table. Signing secrets are written encrypted ({@link SecretCipher}). */
 @Repository
 class WebhookRepository {
 
@@ -56,6 +57,20 @@ class WebhookRepository {
             WHERE organization_id = :organizationId AND id = :id
             RETURNING id, url, events, active, disabled_reason, created_at, updated_at
             """;
+    // Secrets not under the current key, for re-encryption at start: a batch at a time, in key order,
+    // locked so two nodes starting together do not rewrite the same row.
+    private static final String SECRETS_TO_REENCRYPT = """
+            SELECT organization_id, id, secret, previous_secret
+            FROM webhook_endpoints
+            WHERE NOT starts_with(secret, :prefix) OR NOT starts_with(previous_secret, :prefix)
+            ORDER BY organization_id, id
+            LIMIT :limit
+            FOR UPDATE
+            """;
+    private static final String REPLACE_SECRETS = """
+            UPDATE webhook_endpoints SET secret = :secret, previous_secret = :previousSecret
+            WHERE organization_id = :organizationId AND id = :id
+            """;
     private static final String DISABLE = """
             UPDATE webhook_endpoints
             SET active = false, disabled_reason = :reason, updated_at = now()
@@ -63,9 +78,11 @@ class WebhookRepository {
             """;
 
     private final JdbcClient jdbc;
+    private final SecretCipher cipher;
 
-    WebhookRepository(JdbcClient jdbc) {
+    WebhookRepository(JdbcClient jdbc, SecretCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
     }
 
     Webhook insert(String organizationId, String id, String url, List<String> events, String secret) {
@@ -74,7 +91,7 @@ class WebhookRepository {
                 .param("id", id)
                 .param("url", url)
                 .param("events", events.toArray(String[]::new), Types.ARRAY)
-                .param("secret", secret)
+                .param("secret", cipher.encrypt(secret))
                 .query(WebhookRepository::webhook)
                 .single();
     }
@@ -126,7 +143,7 @@ class WebhookRepository {
         return jdbc.sql(ROTATE_SECRET)
                 .param("organizationId", organizationId)
                 .param("id", id)
-                .param("secret", secret)
+                .param("secret", cipher.encrypt(secret))
                 .query(WebhookRepository::webhook)
                 .optional();
     }
@@ -139,6 +156,31 @@ class WebhookRepository {
                         .param("reason", reason)
                         .update()
                 == 1;
+    }
+
+    /** The stored secrets of one endpoint, as they are in the table. */
+    record StoredSecrets(String organizationId, String id, String secret, String previousSecret) {}
+
+    /** Up to {@code limit} endpoints with a secret not starting with {@code prefix}, locked. */
+    List<StoredSecrets> secretsNotUnder(String prefix, int limit) {
+        return jdbc.sql(SECRETS_TO_REENCRYPT)
+                .param("prefix", prefix)
+                .param("limit", limit)
+                .query((rs, n) -> new StoredSecrets(
+                        rs.getString("organization_id"),
+                        rs.getString("id"),
+                        rs.getString("secret"),
+                        rs.getString("previous_secret")))
+                .list();
+    }
+
+    void replaceSecrets(StoredSecrets secrets) {
+        jdbc.sql(REPLACE_SECRETS)
+                .param("organizationId", secrets.organizationId())
+                .param("id", secrets.id())
+                .param("secret", secrets.secret())
+                .param("previousSecret", secrets.previousSecret(), Types.VARCHAR)
+                .update();
     }
 
     private static Webhook webhook(ResultSet rs, int row) throws SQLException {

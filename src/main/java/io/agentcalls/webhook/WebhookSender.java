@@ -1,171 +1,213 @@
 package io.agentcalls.webhook;
 
-import java.io.ByteArrayOutputStream;
-import java.net.ConnectException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.SSLContext;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.io.SocketConfig;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.util.Timeout;
 
 /**
- * Sends one signed delivery over HTTP: the URL is checked again first (DNS may have changed since
- * creation), redirects are never followed, the whole exchange is bounded by the timeout, and no
- * more than 1 KB of the response body is read.
+ * Sends one signed delivery over HTTP (Apache HttpClient 5, see decision 0010): the URL is
+ * checked again first (DNS may have changed since creation) and the connection goes to an address
+ * that check approved, with the host name kept for the Host header, SNI and certificate check.
+ * Redirects are never followed, the whole exchange is bounded by the timeout, no more than 1 KB of
+ * the response body is read, and a failure is recorded as a category, never as exception text.
  */
-class WebhookSender {
+class WebhookSender implements AutoCloseable {
 
     static final int MAX_BODY_BYTES = 1024;
 
-    private final HttpClient client;
+    private final CloseableHttpClient client;
     private final WebhookUrlPolicy urlPolicy;
     private final Duration timeout;
+    private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "webhook-deadlines");
+        thread.setDaemon(true);
+        return thread;
+    });
 
-    WebhookSender(WebhookUrlPolicy urlPolicy, Duration timeout) {
+    WebhookSender(WebhookUrlPolicy urlPolicy, Duration timeout, int maxConnections) {
+        this(urlPolicy, timeout, maxConnections, defaultTls());
+    }
+
+    /** With the TLS context to trust receivers by; tests pass one that trusts their own certificate. */
+    WebhookSender(WebhookUrlPolicy urlPolicy, Duration timeout, int maxConnections, SSLContext tls) {
         this.urlPolicy = urlPolicy;
         this.timeout = timeout;
-        this.client = HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(timeout)
+        Timeout limit = Timeout.of(timeout);
+        this.client = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setTlsSocketStrategy(new DefaultClientTlsStrategy(tls))
+                        .setDnsResolver(new NoLookups())
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(limit)
+                                .setSocketTimeout(limit)
+                                .build())
+                        .setDefaultSocketConfig(
+                                SocketConfig.custom().setSoTimeout(limit).build())
+                        .setMaxConnTotal(maxConnections)
+                        .setMaxConnPerRoute(maxConnections)
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setConnectionRequestTimeout(limit)
+                        .setResponseTimeout(limit)
+                        .build())
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .disableContentCompression() // a compressed body would make 1 KB on the wire many more in memory
+                .setUserAgent("agentcalls-webhooks/1")
                 .build();
     }
 
     SendResult send(String url, String messageId, long timestampSeconds, String signature, String body) {
         long started = System.nanoTime();
-        var refusal = urlPolicy.refusal(url);
-        if (refusal.isPresent()) {
-            return SendResult.failure("refused: " + refusal.get(), elapsedMillis(started));
+        WebhookUrlPolicy.Decision decision = urlPolicy.check(url);
+        if (decision instanceof WebhookUrlPolicy.Refused refused) {
+            return SendResult.failure(refused.category(), elapsedMillis(started));
         }
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-                .timeout(timeout)
-                .header("Content-Type", "application/json")
-                .header("User-Agent", "agentcalls-webhooks/1")
-                .header("webhook-id", messageId)
-                .header("webhook-timestamp", Long.toString(timestampSeconds))
-                .header("webhook-signature", signature)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                .build();
-        CompletableFuture<HttpResponse<String>> exchange =
-                client.sendAsync(request, info -> new FirstBytes(MAX_BODY_BYTES));
+        WebhookUrlPolicy.Allowed target = (WebhookUrlPolicy.Allowed) decision;
+        HttpPost request = new HttpPost(target.uri());
+        request.setHeader("webhook-id", messageId);
+        request.setHeader("webhook-timestamp", Long.toString(timestampSeconds));
+        request.setHeader("webhook-signature", signature);
+        request.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON));
+        InetAddress address = target.addresses().get(0);
+        HttpHost pinned = new HttpHost(target.uri().getScheme(), address, target.hostName(), target.port());
+
+        // The client's own timeouts bound each connect and read; this bounds the whole exchange, so a
+        // receiver trickling a byte at a time cannot hold a worker past the timeout.
+        AtomicBoolean timedOut = new AtomicBoolean();
+        ScheduledFuture<?> deadline = deadlines.schedule(
+                () -> {
+                    timedOut.set(true);
+                    request.cancel();
+                },
+                timeout.toMillis(),
+                TimeUnit.MILLISECONDS);
         try {
-            HttpResponse<String> response = exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return SendResult.response(
-                    response.statusCode(),
-                    response.body(),
-                    RetryAfter.parse(
-                                    response.headers().firstValue("Retry-After").orElse(null), Instant.now())
-                            .orElse(null),
-                    elapsedMillis(started));
-        } catch (TimeoutException e) {
-            exchange.cancel(true);
-            return SendResult.failure("timed out after " + timeout.toSeconds() + " s", elapsedMillis(started));
-        } catch (ExecutionException e) {
-            return SendResult.failure(describe(e.getCause()), elapsedMillis(started));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            exchange.cancel(true);
-            return SendResult.failure("interrupted: the server was shutting down", elapsedMillis(started));
+            ClassicHttpResponse response = client.executeOpen(pinned, request, null);
+            try {
+                String responseBody = firstBytes(response.getEntity(), request);
+                Header retryAfter = response.getFirstHeader("Retry-After");
+                return SendResult.response(
+                        response.getCode(),
+                        responseBody,
+                        RetryAfter.parse(retryAfter == null ? null : retryAfter.getValue(), Instant.now())
+                                .orElse(null),
+                        elapsedMillis(started));
+            } finally {
+                closeQuietly(response);
+            }
+        } catch (IOException | RuntimeException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                return SendResult.failure(FailureCategory.INTERRUPTED, elapsedMillis(started));
+            }
+            FailureCategory category = timedOut.get() ? FailureCategory.TIMEOUT : FailureCategory.of(e);
+            return SendResult.failure(category, elapsedMillis(started));
+        } finally {
+            deadline.cancel(false);
         }
     }
 
-    private String describe(Throwable cause) {
-        if (cause instanceof HttpTimeoutException) {
-            return "timed out after " + timeout.toSeconds() + " s";
+    /**
+     * Reads at most {@link #MAX_BODY_BYTES}; if there is more it aborts the exchange, since closing a
+     * stream that has not reached its end reads (drains) all of it, however large or endless.
+     */
+    private static String firstBytes(HttpEntity entity, HttpPost request) throws IOException {
+        if (entity == null) {
+            return "";
         }
-        if (cause instanceof ConnectException) {
-            return "connection failed";
+        InputStream in = entity.getContent();
+        byte[] kept = in.readNBytes(MAX_BODY_BYTES);
+        if (kept.length == MAX_BODY_BYTES && in.read() != -1) {
+            request.cancel();
         }
-        String type = cause.getClass().getSimpleName();
-        return cause.getMessage() == null ? type : type + ": " + Text.cleaned(cause.getMessage(), 200);
+        return decodeUtf8(kept);
+    }
+
+    /** After an abort the close fails on the closed socket; the response was read by then. */
+    private static void closeQuietly(ClassicHttpResponse response) {
+        try {
+            response.close();
+        } catch (IOException | RuntimeException ignored) {
+            // nothing left to release
+        }
+    }
+
+    /** Text from a receiver, made safe to store: valid UTF-8 only, no NUL (PostgreSQL text refuses it). */
+    static String decodeUtf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.IGNORE)
+                    .onUnmappableCharacter(CodingErrorAction.IGNORE)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString()
+                    .replace("\u0000", "");
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return "";
+        }
     }
 
     private static int elapsedMillis(long startedNanos) {
         return (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - startedNanos) / 1_000_000);
     }
 
-    /** Keeps the first bytes of a body and then hangs up, so a huge or endless body costs nothing. */
-    private static final class FirstBytes implements HttpResponse.BodySubscriber<String> {
-        private final int max;
-        private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
-        private final CompletableFuture<String> body = new CompletableFuture<>();
-        private Flow.Subscription subscription;
-
-        FirstBytes(int max) {
-            this.max = max;
-        }
-
-        @Override
-        public CompletionStage<String> getBody() {
-            return body;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription subscription) {
-            this.subscription = subscription;
-            subscription.request(1);
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> buffers) {
-            for (ByteBuffer buffer : buffers) {
-                int take = Math.min(buffer.remaining(), max - kept.size());
-                byte[] bytes = new byte[take];
-                buffer.get(bytes);
-                kept.write(bytes, 0, take);
-                if (kept.size() >= max) {
-                    body.complete(Text.decodeUtf8(kept.toByteArray()));
-                    subscription.cancel();
-                    return;
-                }
-            }
-            subscription.request(1);
-        }
-
-        @Override
-        public void onError(Throwable error) {
-            body.completeExceptionally(error);
-        }
-
-        @Override
-        public void onComplete() {
-            body.complete(Text.decodeUtf8(kept.toByteArray()));
+    private static SSLContext defaultTls() {
+        try {
+            return SSLContext.getDefault(); // the JDK's trust store, or javax.net.ssl.trustStore when set
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("no TLS available", e);
         }
     }
 
-    /** Text from a receiver, made safe to store: valid UTF-8 only, no NUL (PostgreSQL text refuses it). */
-    static final class Text {
-        private Text() {}
-
-        static String decodeUtf8(byte[] bytes) {
-            try {
-                return StandardCharsets.UTF_8
-                        .newDecoder()
-                        .onMalformedInput(CodingErrorAction.IGNORE)
-                        .onUnmappableCharacter(CodingErrorAction.IGNORE)
-                        .decode(ByteBuffer.wrap(bytes))
-                        .toString()
-                        .replace("\u0000", "");
-            } catch (java.nio.charset.CharacterCodingException e) {
-                return "";
-            }
+    /**
+     * Every target carries the address its check approved, so the client never needs DNS; a lookup
+     * here would be a second, unchecked one, and fails instead.
+     */
+    private static final class NoLookups implements DnsResolver {
+        @Override
+        public InetAddress[] resolve(String host) throws UnknownHostException {
+            throw new UnknownHostException("webhook connections use the address the URL check approved");
         }
 
-        static String cleaned(String text, int maxChars) {
-            String clean = text.replace("\u0000", "");
-            return clean.length() <= maxChars ? clean : clean.substring(0, maxChars);
+        @Override
+        public String resolveCanonicalHostname(String host) throws UnknownHostException {
+            throw new UnknownHostException("webhook connections use the address the URL check approved");
         }
+    }
+
+    @Override
+    public void close() throws IOException {
+        deadlines.shutdownNow();
+        client.close();
     }
 }

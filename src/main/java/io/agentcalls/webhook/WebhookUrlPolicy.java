@@ -1,20 +1,21 @@
 package io.agentcalls.webhook;
 
-import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Which URLs may receive webhooks, checked at creation and again before every attempt (DNS can
- * change). By default only https to public addresses, so a webhook cannot be aimed at this
- * server's own network (SSRF). With {@code allowHttp} (tests, demos) private addresses are allowed
- * too, and plain http, but only to loopback. Cloud metadata addresses are refused always.
+ * change). By default only https on port 443 to public addresses, so a webhook cannot be aimed at
+ * this server's own network (SSRF). With {@code allowHttp} (tests, demos) private addresses are
+ * allowed too, and plain http, but only to loopback. Cloud metadata addresses are refused always.
+ * An allowed URL comes back with the addresses that passed: the sender connects to one of those
+ * and never asks DNS again, so a name cannot pass here and then resolve elsewhere (DNS rebinding).
  */
 final class WebhookUrlPolicy {
 
@@ -26,134 +27,101 @@ final class WebhookUrlPolicy {
         InetAddress[] resolve(String host) throws UnknownHostException;
     }
 
+    /** What the policy says of a URL. */
+    sealed interface Decision permits Allowed, Refused {}
+
+    /** Where to connect: {@code hostName} for the Host header, SNI and certificate, an address to dial. */
+    record Allowed(URI uri, String hostName, int port, List<InetAddress> addresses) implements Decision {}
+
+    /** Why not: an error naming the field for the API, and a category for the delivery log. */
+    record Refused(String message, FailureCategory category) implements Decision {}
+
     private static final Set<String> METADATA_HOSTS = Set.of("metadata.google.internal", "metadata");
-    private static final Set<String> METADATA_ADDRESSES =
-            Set.of("169.254.169.254", "169.254.170.2", "100.100.100.200", "fd00:ec2:0:0:0:0:0:254");
 
     private final boolean allowHttp;
+    private final AllowedPorts ports;
     private final HostResolver resolver;
 
-    WebhookUrlPolicy(boolean allowHttp, HostResolver resolver) {
+    WebhookUrlPolicy(boolean allowHttp, AllowedPorts ports, HostResolver resolver) {
         this.allowHttp = allowHttp;
+        this.ports = ports;
         this.resolver = resolver;
     }
 
     /** Why the URL is refused, as an error naming the field; empty when it is allowed. */
     Optional<String> refusal(String url) {
+        return check(url) instanceof Refused refused ? Optional.of(refused.message()) : Optional.empty();
+    }
+
+    Decision check(String url) {
         if (url == null || url.isBlank()) {
-            return Optional.of("url must not be blank");
+            return badUrl("url must not be blank");
         }
         if (url.length() > MAX_LENGTH) {
-            return Optional.of("url must be at most " + MAX_LENGTH + " characters");
+            return badUrl("url must be at most " + MAX_LENGTH + " characters");
         }
         URI uri;
         try {
             uri = new URI(url);
         } catch (URISyntaxException e) {
-            return Optional.of("url is not a valid URL");
+            return badUrl("url is not a valid URL");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !(allowHttp && scheme.equals("http"))) {
-            return Optional.of(allowHttp ? "url must use https or http" : "url must use https");
+            return badUrl(allowHttp ? "url must use https or http" : "url must use https");
         }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            return Optional.of("url must have a host name");
+            return badUrl("url must have a host name");
         }
         if (uri.getRawUserInfo() != null) {
-            return Optional.of("url must not contain credentials");
+            return badUrl("url must not contain credentials");
+        }
+        int port = uri.getPort() != -1 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
+        if (!ports.allows(port)) {
+            return new Refused(
+                    "url port " + port + " is not allowed (allowed: " + ports + ")", FailureCategory.PORT_NOT_ALLOWED);
         }
         String host = uri.getHost().toLowerCase(Locale.ROOT);
         if (METADATA_HOSTS.contains(host)) {
-            return Optional.of("url must not point at a cloud metadata address");
+            return metadata();
         }
         InetAddress[] addresses;
         try {
             addresses = resolver.resolve(host);
         } catch (UnknownHostException e) {
-            return Optional.of("url host could not be resolved");
+            addresses = null;
         }
         if (addresses == null || addresses.length == 0) {
-            return Optional.of("url host could not be resolved");
+            return new Refused("url host could not be resolved", FailureCategory.DNS_FAILURE);
         }
         for (InetAddress address : addresses) {
-            if (METADATA_ADDRESSES.contains(address.getHostAddress())) {
-                return Optional.of("url must not point at a cloud metadata address");
+            if (IpAddresses.isCloudMetadata(address)) {
+                return metadata();
             }
             if (scheme.equals("http") && !address.isLoopbackAddress()) {
-                return Optional.of("url must use https (http is allowed only to loopback addresses)");
+                return new Refused(
+                        "url must use https (http is allowed only to loopback addresses)",
+                        FailureCategory.ADDRESS_NOT_ALLOWED);
             }
-            if (!allowHttp && !isPublic(address)) {
-                return Optional.of("url must not resolve to a private, loopback or link-local address");
+            if (!allowHttp && !IpAddresses.isPublic(address)) {
+                return new Refused(
+                        "url must not resolve to a private, loopback or link-local address",
+                        FailureCategory.ADDRESS_NOT_ALLOWED);
             }
         }
-        return Optional.empty();
+        return new Allowed(uri, withoutBrackets(host), port, List.of(addresses));
     }
 
-    /** Whether the address is on the public internet, not this machine's or a private network. */
-    static boolean isPublic(InetAddress address) {
-        if (address.isAnyLocalAddress()
-                || address.isLoopbackAddress()
-                || address.isLinkLocalAddress()
-                || address.isSiteLocalAddress()
-                || address.isMulticastAddress()) {
-            return false;
-        }
-        byte[] b = address.getAddress();
-        if (address instanceof Inet4Address) {
-            return isPublicIpv4(b);
-        }
-        if (address instanceof Inet6Address) {
-            if ((b[0] & 0xfe) == 0xfc) {
-                return false; // fc00::/7 unique local
-            }
-            if ((b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x01 && (b[2] & 0xff) == 0x0d && (b[3] & 0xff) == 0xb8) {
-                return false; // 2001:db8::/32 documentation
-            }
-            if (isNat64(b) || isIpv4Compatible(b)) {
-                return isPublicIpv4(new byte[] {b[12], b[13], b[14], b[15]});
-            }
-        }
-        return true;
+    private static Refused badUrl(String message) {
+        return new Refused(message, FailureCategory.URL_NOT_ALLOWED);
     }
 
-    private static boolean isPublicIpv4(byte[] b) {
-        int first = b[0] & 0xff;
-        int second = b[1] & 0xff;
-        int third = b[2] & 0xff;
-        return !(first == 0 // this network
-                || first == 10
-                || first == 127
-                || (first == 100 && second >= 64 && second <= 127) // carrier-grade NAT
-                || (first == 169 && second == 254)
-                || (first == 172 && second >= 16 && second <= 31)
-                || (first == 192 && second == 168)
-                || (first == 192 && second == 0 && (third == 0 || third == 2))
-                || (first == 198 && (second == 18 || second == 19)) // benchmarking
-                || (first == 198 && second == 51 && third == 100)
-                || (first == 203 && second == 0 && third == 113)
-                || first >= 224); // multicast, reserved, broadcast
+    private static Refused metadata() {
+        return new Refused("url must not point at a cloud metadata address", FailureCategory.ADDRESS_NOT_ALLOWED);
     }
 
-    /** 64:ff9b::/96, where a NAT64 gateway embeds an IPv4 address in the last four bytes. */
-    private static boolean isNat64(byte[] b) {
-        if (b[0] != 0 || (b[1] & 0xff) != 0x64 || (b[2] & 0xff) != 0xff || (b[3] & 0xff) != 0x9b) {
-            return false;
-        }
-        for (int i = 4; i < 12; i++) {
-            if (b[i] != 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The deprecated ::a.b.c.d form. */
-    private static boolean isIpv4Compatible(byte[] b) {
-        for (int i = 0; i < 12; i++) {
-            if (b[i] != 0) {
-                return false;
-            }
-        }
-        return true;
+    /** {@code [::1]} as a URI writes it, {@code ::1} as a host name. */
+    private static String withoutBrackets(String host) {
+        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     }
 }

@@ -138,7 +138,9 @@ class CrashRecoveryProcessTest {
         service = start(dataDir, port);
 
         try (Connection db = DriverManager.getConnection(
-                "jdbc:postgresql://localhost:" + postgresPort(dataDir) + "/postgres", "postgres", "")) {
+                "jdbc:postgresql://127.0.0.1:" + postgresPort(dataDir) + "/postgres",
+                "postgres",
+                Files.readString(dataDir.resolve("postgres-password")).strip())) {
             await().atMost(Duration.ofSeconds(120))
                     .pollInterval(Duration.ofSeconds(1))
                     .until(() -> count(db, "SELECT count(*) FROM calls WHERE status = 'queued'") == 0);

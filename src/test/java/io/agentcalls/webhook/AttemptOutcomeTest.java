@@ -19,7 +19,7 @@ class AttemptOutcomeTest {
     void failuresAreRetriedOnTheSchedule() {
         assertThat(AttemptOutcome.decide(SendResult.response(500, "oops", null, 5), 0, schedule, 0))
                 .isEqualTo(new AttemptOutcome("failed", Duration.ofSeconds(5), false));
-        assertThat(AttemptOutcome.decide(SendResult.failure("connection failed", 5), 1, schedule, 0))
+        assertThat(AttemptOutcome.decide(SendResult.failure(FailureCategory.CONNECTION_REFUSED, 5), 1, schedule, 0))
                 .isEqualTo(new AttemptOutcome("failed", Duration.ofMinutes(5), false));
         assertThat(AttemptOutcome.decide(SendResult.response(302, "", null, 5), 0, schedule, 0)
                         .status())

@@ -181,6 +181,16 @@ class WebhookApiTest extends WebhookTestSupport {
         assertValidation(
                 post("/api/v1/webhooks", key, json("url", "https://u:p@localhost/x", "events", List.of("call.failed"))),
                 "url must not contain credentials");
+        // the test profile allows 80, 443 and the unprivileged ports its receivers listen on
+        assertValidation(
+                post("/api/v1/webhooks", key, json("url", "https://localhost:22/x", "events", List.of("call.failed"))),
+                "url port 22 is not allowed (allowed: 80, 443, 1024-65535)");
+        assertValidation(
+                post(
+                        "/api/v1/webhooks",
+                        key,
+                        json("url", "https://[64:ff9b::a9fe:a9fe]/latest", "events", List.of("call.failed"))),
+                "url must not point at a cloud metadata address");
         Response both = post("/api/v1/webhooks", key, json("url", "ftp://x", "events", List.of("nope")));
         assertThat(both.body().at("/errors").size()).isEqualTo(2);
     }

@@ -233,6 +233,36 @@ class WebhookDeliveryTest extends WebhookTestSupport {
         delete("/api/v1/webhooks/" + webhook.id(), key); // stop its retries
     }
 
+    @Test
+    void theAttemptLogRecordsWhyInWordsNotExceptionText() throws Exception {
+        String key = newOrganization();
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        Created refused = createWebhook(key, "http://localhost:" + closedPort + "/hook", "call.completed");
+        // https spoken to the plain-http receiver
+        Created plain = createWebhook(key, "https://localhost:" + receiver.port() + "/hook", "call.completed");
+
+        publishCommitted(callStatus(organizationOf(key), "call_8", "completed"));
+
+        assertThat(firstAttemptError(key, refused.id())).isEqualTo("connection refused");
+        assertThat(firstAttemptError(key, plain.id())).isEqualTo("TLS failure");
+        delete("/api/v1/webhooks/" + refused.id(), key); // stop their retries
+        delete("/api/v1/webhooks/" + plain.id(), key);
+    }
+
+    private String firstAttemptError(String key, String webhookId) {
+        await().atMost(WAIT)
+                .until(() -> firstDelivery(key, webhookId).at("/attempts").asInt() >= 1);
+        String deliveryId = firstDelivery(key, webhookId).at("/id").asString();
+        JsonNode log = get("/api/v1/webhooks/" + webhookId + "/deliveries/" + deliveryId, key)
+                .body()
+                .at("/data/attemptLog");
+        assertThat(log.get(0).at("/responseCode").isNull()).isTrue();
+        return log.get(0).at("/error").asString();
+    }
+
     JsonNode firstDelivery(String key, String webhookId) {
         return deliveries(key, webhookId).body().at("/data/0");
     }
