@@ -12,7 +12,6 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -44,13 +43,13 @@ public class InitiationLedger {
             InitiationResponses responses,
             TransactionTemplate transaction,
             ApplicationEventPublisher events,
-            @Value("${agentcalls.initiation.duplicate-wait:5m}") Duration duplicateWait) {
+            InitiationProperties properties) {
         this.initiations = initiations;
         this.records = records;
         this.responses = responses;
         this.transaction = transaction;
         this.events = events;
-        this.duplicateWait = duplicateWait;
+        this.duplicateWait = properties.duplicateWait();
     }
 
     /**

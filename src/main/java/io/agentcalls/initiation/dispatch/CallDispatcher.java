@@ -1,19 +1,18 @@
 package io.agentcalls.initiation.dispatch;
 
+import io.agentcalls.initiation.InitiationProperties;
 import io.agentcalls.initiation.dispatch.BatchSender.BatchResult;
 import io.agentcalls.initiation.dispatch.QueuedBatchRepository.ClaimedCall;
-import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,29 +31,21 @@ public class CallDispatcher {
     private final BatchSender sender;
     private final int parallelism;
     private final Duration lease;
-    /** Threads are shared by all initiations; each one bounds its own batches in flight. */
-    private final ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "batch-dispatch");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** Threads shared by all initiations; each one bounds its own batches in flight. */
+    private final AsyncTaskExecutor executor;
 
     CallDispatcher(
             QueuedBatchRepository batches,
             DispatchLeaseRepository leases,
             BatchSender sender,
-            @Value("${agentcalls.initiation.batches-in-flight:4}") int parallelism,
-            @Value("${agentcalls.initiation.batch-lease:5m}") Duration lease) {
+            InitiationProperties properties,
+            @Qualifier("batchDispatchExecutor") AsyncTaskExecutor executor) {
         this.batches = batches;
         this.leases = leases;
         this.sender = sender;
-        this.parallelism = parallelism;
-        this.lease = lease;
-    }
-
-    @PreDestroy
-    void stop() {
-        executor.shutdown();
+        this.parallelism = properties.batchesInFlight();
+        this.lease = properties.batchLease();
+        this.executor = executor;
     }
 
     public DispatchReport dispatch(DispatchPlan plan) {

@@ -4,6 +4,7 @@ import io.agentcalls.agent.Agent;
 import io.agentcalls.agent.AgentService;
 import io.agentcalls.call.CallService;
 import io.agentcalls.call.CallService.FailedCall;
+import io.agentcalls.initiation.InitiationProperties;
 import io.agentcalls.initiation.dispatch.DispatchLeaseRepository.StaleInitiation;
 import io.agentcalls.initiation.dispatch.QueuedBatchRepository.ClaimedCall;
 import io.agentcalls.initiation.dispatch.QueuedBatchRepository.QueuedBatch;
@@ -14,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -46,13 +46,13 @@ class QueuedCallRecovery {
             BatchSender sender,
             CallService calls,
             AgentService agents,
-            @Value("${agentcalls.initiation.batch-lease:5m}") Duration lease) {
+            InitiationProperties properties) {
         this.leases = leases;
         this.batches = batches;
         this.sender = sender;
         this.calls = calls;
         this.agents = agents;
-        this.lease = lease;
+        this.lease = properties.batchLease();
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -61,8 +61,8 @@ class QueuedCallRecovery {
     }
 
     @Scheduled(
-            fixedDelayString = "${agentcalls.recovery.interval:30s}",
-            initialDelayString = "${agentcalls.recovery.interval:30s}")
+            fixedDelayString = "${agentcalls.recovery.interval}",
+            initialDelayString = "${agentcalls.recovery.interval}")
     void periodically() {
         recover();
     }

@@ -24,7 +24,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -37,6 +37,7 @@ import tools.jackson.databind.ObjectMapper;
  * tried again on a later run. Runs on every node; claims keep two nodes from making the same retry.
  */
 @Component
+@EnableConfigurationProperties(RetryProperties.class)
 class RetryScheduler {
 
     private static final Logger log = LoggerFactory.getLogger(RetryScheduler.class);
@@ -56,17 +57,17 @@ class RetryScheduler {
             CallService calls,
             InitiationLedger ledger,
             ObjectMapper objectMapper,
-            @Value("${agentcalls.retries.lease:5m}") Duration lease) {
+            RetryProperties properties) {
         this.campaigns = campaigns;
         this.calls = calls;
         this.ledger = ledger;
         this.objectMapper = objectMapper;
-        this.lease = lease;
+        this.lease = properties.lease();
     }
 
     @Scheduled(
-            fixedDelayString = "${agentcalls.retries.interval:60s}",
-            initialDelayString = "${agentcalls.retries.interval:60s}")
+            fixedDelayString = "${agentcalls.retries.interval}",
+            initialDelayString = "${agentcalls.retries.interval}")
     void periodically() {
         run();
     }

@@ -8,6 +8,7 @@ import static io.agentcalls.initiation.selection.SkipReason.OUTSIDE_CALLING_WIND
 import io.agentcalls.call.CallService;
 import io.agentcalls.call.QueuedCalls;
 import io.agentcalls.common.SqlPart;
+import io.agentcalls.initiation.InitiationProperties;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -15,7 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -70,11 +70,10 @@ public class CustomerSelection {
     /** The initiation is leased with its rows, so dispatching them needs no claim. */
     private final Duration lease;
 
-    CustomerSelection(
-            JdbcClient jdbc, CallService calls, @Value("${agentcalls.initiation.batch-lease:5m}") Duration lease) {
+    CustomerSelection(JdbcClient jdbc, CallService calls, InitiationProperties properties) {
         this.jdbc = jdbc;
         this.calls = calls;
-        this.lease = lease;
+        this.lease = properties.batchLease();
     }
 
     /** The statement's text and parameters, ready to run (or to explain). */
