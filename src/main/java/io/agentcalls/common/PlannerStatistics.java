@@ -27,7 +27,7 @@ public class PlannerStatistics {
     public static final long FIRST_ANALYSIS = 1_000;
     /**
      * A request's own insert worth analyzing for: below it a misjudged share of queued calls costs
-     * dispatch less than the analyze itself (docs/PERFORMANCE.md, the suite at 1,000,000 customers).
+     * dispatch less than the analyze itself (docs/PERFORMANCE.md, "PlannerStatistics and autovacuum").
      */
     public static final long BULK_WRITE = 50_000;
 

@@ -31,7 +31,8 @@ class QueuedBatchRepository {
             FROM calls k
             -- one primary-key probe per call whatever the statistics say: OFFSET 0 keeps the organization
             -- constant out of the subquery; given it, the planner believed an organization or campaign newer
-            -- than its statistics had one row, and walked all of its customers for every call (2.3 s a batch)
+            -- than its statistics had one row, and walked all of its customers for every call
+            -- (docs/PERFORMANCE.md, the first round, 2)
             LEFT JOIN LATERAL (
                 SELECT * FROM customers c
                 WHERE c.organization_id = k.organization_id AND c.campaign_id = k.campaign_id AND c.id = k.customer_id
