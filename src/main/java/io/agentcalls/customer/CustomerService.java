@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.JsonNode;
 
 /** A campaign's customers one at a time, and which custom fields exist in a campaign. */
 @Service
@@ -65,8 +64,7 @@ public class CustomerService {
     }
 
     @Transactional
-    Customer patch(String organizationId, String campaignId, String customerId, JsonNode body) {
-        CustomerPatch patch = CustomerPatch.read(body);
+    Customer patch(String organizationId, String campaignId, String customerId, CustomerPatch patch) {
         campaigns.lockForWrite(organizationId, campaignId, false);
         Customer current =
                 repository.findForUpdate(organizationId, campaignId, customerId).orElseThrow(CustomerService::notFound);
