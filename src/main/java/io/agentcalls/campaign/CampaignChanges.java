@@ -1,6 +1,7 @@
 package io.agentcalls.campaign;
 
 import io.agentcalls.common.ApiException;
+import io.agentcalls.common.BodyValues;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +37,7 @@ record CampaignChanges(
         if (body == null || !body.isObject()) {
             throw ApiException.validation("body must be a JSON object");
         }
+        BodyValues.requireAccepted(body, "");
         List<String> errors = new ArrayList<>();
         for (String field : body.propertyNames()) {
             if (!FIELDS.contains(field)) {

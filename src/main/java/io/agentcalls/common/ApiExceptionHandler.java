@@ -122,7 +122,12 @@ public class ApiExceptionHandler {
 
     /** The 500 body of the Initiate Call(s) contract; the cause goes to the log only, never to the client. */
     @ExceptionHandler(Exception.class)
-    ResponseEntity<Map<String, Object>> unexpected(Exception e) {
+    ResponseEntity<?> unexpected(Exception e) {
+        if (DatabaseUnavailable.isCause(e)) {
+            // pool exhausted or database unreachable: the request may succeed later, so 503, not a bug
+            log.warn("No database connection: {}", e.toString());
+            return DatabaseUnavailable.response();
+        }
         log.error("Unexpected error", e);
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(internalErrorBody());
     }

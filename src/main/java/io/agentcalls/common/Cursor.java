@@ -17,10 +17,15 @@ public final class Cursor {
         if (cursor == null || cursor.isEmpty()) {
             return null;
         }
+        String key;
         try {
-            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            key = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
+            key = null;
+        }
+        if (key == null || BodyValues.textProblem(key) != null) { // a forged cursor must not reach SQL
             throw ApiException.validation("cursor is not a valid cursor");
         }
+        return key;
     }
 }

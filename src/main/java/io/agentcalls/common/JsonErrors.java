@@ -3,7 +3,9 @@ package io.agentcalls.common;
 import java.util.stream.Collectors;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -31,9 +33,19 @@ final class JsonErrors {
     }
 
     private static String describe(JacksonException e) {
+        if (e instanceof UnsafeValueException unsafe) {
+            return unsafe.problem().describe(""); // its path is complete already
+        }
         String field = path(e);
+        if (e instanceof StreamConstraintsException) {
+            return "body is nested too deeply or holds a value that is too long";
+        }
         if (e instanceof UnrecognizedPropertyException unknown) {
-            return "unknown field '" + (field.isEmpty() ? unknown.getPropertyName() : field) + "'";
+            return "unknown field '" + (field.isEmpty() ? BodyValues.printable(unknown.getPropertyName()) : field)
+                    + "'";
+        }
+        if (e instanceof MismatchedInputException mismatch && isIntegerTooLarge(mismatch)) {
+            return field.isEmpty() ? "a number in the body is out of range" : field + " is out of range";
         }
         if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
             return field.isEmpty() ? "body has the wrong shape" : field + " has the wrong type or format";
@@ -47,10 +59,19 @@ final class JsonErrors {
         return field.isEmpty() ? "body is not valid JSON" : field + " is invalid";
     }
 
+    /** An integer refused where a number belongs can only be too large for it (10^400 for an Integer). */
+    private static boolean isIntegerTooLarge(MismatchedInputException e) {
+        Class<?> target = e.getTargetType();
+        return e.getCurrentToken() == JsonToken.VALUE_NUMBER_INT
+                && target != null
+                && (Number.class.isAssignableFrom(target) || (target.isPrimitive() && target != boolean.class));
+    }
+
     private static String path(JacksonException e) {
-        return e.getPath().stream()
+        String path = e.getPath().stream()
                 .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining("."))
                 .replace(".[", "[");
+        return BodyValues.printable(path);
     }
 }

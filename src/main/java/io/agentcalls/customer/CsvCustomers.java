@@ -34,6 +34,7 @@ final class CsvCustomers {
 
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
+    private String[] columnNames = {}; // the header's, once read: names the column of a refused cell
     private final CsvHeader header;
 
     private CsvCustomers(CSVParser parser) {
@@ -44,6 +45,7 @@ final class CsvCustomers {
             throw ApiException.validation("CSV has no header row");
         }
         this.header = CsvHeader.of(first.values());
+        this.columnNames = first.values();
     }
 
     /** Reads the header at once. */
@@ -120,13 +122,26 @@ final class CsvCustomers {
             throw e; // reading the body failed, e.g. the client went away: not the file's fault
         }
         if (record != null) {
-            for (String value : record.values()) {
-                if (value.indexOf(REPLACEMENT_CHARACTER) >= 0) {
+            String[] values = record.values();
+            for (int column = 0; column < values.length; column++) {
+                if (values[column].indexOf(REPLACEMENT_CHARACTER) >= 0) {
                     throw ApiException.validation("CSV is not valid UTF-8 at line " + line);
+                }
+                // NUL is valid UTF-8 but no text PostgreSQL holds: like a broken encoding, it refuses the
+                // file. (The decoder never yields a lone surrogate: those bytes become U+FFFD above.)
+                if (values[column].indexOf('\0') >= 0) {
+                    throw ApiException.validation("CSV column " + columnName(column)
+                            + " must not contain NUL characters (line " + line + ")");
                 }
             }
         }
         return record;
+    }
+
+    private String columnName(int column) {
+        return column < columnNames.length && columnNames[column].indexOf('\0') < 0
+                ? "'" + columnNames[column].replace("\uFEFF", "").strip() + "'"
+                : String.valueOf(column + 1);
     }
 
     private static ApiException unparsable(CSVException cause, long line) {

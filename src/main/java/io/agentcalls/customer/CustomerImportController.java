@@ -11,41 +11,57 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 
 /**
- * CSV imports, as a {@code text/csv} body or a multipart field {@code file}. The body is handed on as
- * a stream: a raw body is read straight from the socket, a multipart file from the temporary file
- * the servlet container spooled it to. Neither is ever held whole in memory.
+ * CSV imports, as a {@code text/csv} body or a multipart field {@code file}. The upload is spooled to
+ * a temporary file under the import caps first, and only then imported in a transaction: reading a
+ * client's socket, however slow, never holds a database connection. Multipart bodies are parsed
+ * only here, when the file is asked for (resolve-lazily), after authentication.
  */
 @RestController
 @RequestMapping("/api/v1/campaigns/{campaignId}/customers/import")
 class CustomerImportController {
 
     private final CustomerImportService imports;
+    private final CsvSpooler spooler;
 
-    CustomerImportController(CustomerImportService imports) {
+    CustomerImportController(CustomerImportService imports, CsvSpooler spooler) {
         this.imports = imports;
+        this.spooler = spooler;
     }
 
     @PostMapping(consumes = {"text/csv", "application/csv"})
     ApiResponse<ImportResult> importCsvBody(Caller caller, @PathVariable String campaignId, HttpServletRequest request)
             throws IOException {
-        try (InputStream body = request.getInputStream()) {
-            return ApiResponse.of(imports.importCsv(caller.organizationId(), campaignId, body));
-        }
+        imports.requireCampaign(caller.organizationId(), campaignId); // a 404 before any byte is read
+        spooler.refuseDeclaredLength(request.getContentLengthLong());
+        return importSpooled(caller, campaignId, request.getInputStream());
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ApiResponse<ImportResult> importCsvFile(
             Caller caller, @PathVariable String campaignId, MultipartHttpServletRequest request) throws IOException {
-        MultipartFile file = request.getFile("file");
+        imports.requireCampaign(caller.organizationId(), campaignId);
+        MultipartFile file;
+        try {
+            file = request.getFile("file"); // the container reads the body here, within its size caps
+        } catch (MaxUploadSizeExceededException e) {
+            throw spooler.tooLarge();
+        }
         if (file == null) {
             throw ApiException.validation("file is required (a multipart field named file)");
         }
-        try (InputStream body = file.getInputStream()) {
-            return ApiResponse.of(imports.importCsv(caller.organizationId(), campaignId, body));
+        return importSpooled(caller, campaignId, file.getInputStream());
+    }
+
+    private ApiResponse<ImportResult> importSpooled(Caller caller, String campaignId, InputStream upload)
+            throws IOException {
+        try (InputStream body = upload;
+                SpooledCsv csv = spooler.spool(body)) {
+            return ApiResponse.of(imports.importCsv(caller.organizationId(), campaignId, csv));
         }
     }
 }

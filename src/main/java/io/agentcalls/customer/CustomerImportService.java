@@ -1,6 +1,8 @@
 package io.agentcalls.customer;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.util.List;
 import java.util.function.Consumer;
@@ -50,10 +52,20 @@ class CustomerImportService {
         });
     }
 
+    /** The campaign exists for the caller (404 otherwise); checked before an upload is read. */
+    void requireCampaign(String organizationId, String campaignId) {
+        campaigns.require(organizationId, campaignId);
+    }
+
+    /** Imports a CSV already spooled to disk, so the transaction reads a local file, never a socket. */
     @Transactional
-    ImportResult importCsv(String organizationId, String campaignId, InputStream csv) {
+    ImportResult importCsv(String organizationId, String campaignId, SpooledCsv csv) {
         campaigns.lockForWrite(organizationId, campaignId, true);
-        return write(organizationId, campaignId, CsvCustomers.open(csv)::forEach);
+        try (InputStream in = csv.open()) {
+            return write(organizationId, campaignId, CsvCustomers.open(in)::forEach);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the spooled CSV", e);
+        }
     }
 
     private ImportResult write(

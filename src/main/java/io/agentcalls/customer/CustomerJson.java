@@ -1,6 +1,7 @@
 package io.agentcalls.customer;
 
 import io.agentcalls.common.ApiException;
+import io.agentcalls.common.BodyValues;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,6 +35,7 @@ final class CustomerJson {
             throw ApiException.validation("customers must have at most " + MAX_CUSTOMERS_PER_REQUEST
                     + " entries (use the CSV import for more)");
         }
+        BodyValues.requireAccepted(customers, "customers");
         List<String> problems = new ArrayList<>();
         List<JsonNode> entries = new ArrayList<>(customers.size());
         for (int i = 0; i < customers.size(); i++) {

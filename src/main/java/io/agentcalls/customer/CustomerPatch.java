@@ -1,6 +1,7 @@
 package io.agentcalls.customer;
 
 import io.agentcalls.common.ApiException;
+import io.agentcalls.common.BodyValues;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,6 +20,7 @@ record CustomerPatch(Set<String> given, CustomerData values, Map<String, Object>
         if (body == null || !body.isObject()) {
             throw ApiException.validation("body must be a JSON object");
         }
+        BodyValues.requireAccepted(body, "");
         List<String> problems = new ArrayList<>();
         Set<String> given = new HashSet<>();
         for (String field : body.propertyNames()) {

@@ -1,6 +1,7 @@
 package io.agentcalls.initiation;
 
 import io.agentcalls.common.ApiException;
+import io.agentcalls.common.BodyValues;
 import io.agentcalls.initiation.selection.CustomerFilter;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,7 @@ final class InitiateCallsRequestParser {
         if (body == null || !body.isObject()) {
             throw ApiException.validation("body must be a JSON object");
         }
+        BodyValues.requireAccepted(body, ""); // no NUL, lone surrogate or infinite bound reaches SQL
         String agentId = requiredId(body, "agentId");
         String dispositionId = requiredId(body, "dispositionId");
         Integer limit = limit(body.get("limit"));

@@ -15,7 +15,7 @@ class ApiExceptionHandlerTest {
     void anUnexpectedFailureIsTheSeeds500BodyWithoutTheCause() {
         var response = handler.unexpected(new IllegalStateException("secret detail +919812345678"));
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
-        assertThat(response.getBody())
+        assertThat(asMap(response.getBody()))
                 .containsExactly(
                         Map.entry("success", false),
                         Map.entry("error", "Internal Server Error"),
@@ -23,10 +23,28 @@ class ApiExceptionHandlerTest {
     }
 
     @Test
+    void noConnectionInTimeIsA503ToRetryEvenWhenWrapped() {
+        var timeout = new java.sql.SQLTransientConnectionException("agentcalls - Connection is not available");
+        var wrapped = new IllegalStateException(
+                new org.springframework.transaction.CannotCreateTransactionException("no connection", timeout));
+
+        var response = handler.unexpected(wrapped);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(response.getHeaders().getFirst("Retry-After")).isEqualTo("5");
+        assertThat(response.getBody()).isEqualTo(ErrorResponse.of(DatabaseUnavailable.MESSAGE));
+    }
+
+    @Test
     void extraFieldsKeepTheirOrderAfterMessage() {
         ApiException e = new ApiException(
                 HttpStatus.BAD_REQUEST, "m", List.of(), new java.util.LinkedHashMap<>(Map.of("totalMatched", 1)));
         assertThat(ApiExceptionHandler.bodyOf(e).keySet()).containsExactly("success", "message", "totalMatched");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asMap(Object body) {
+        return (Map<String, Object>) body;
     }
 
     @Test

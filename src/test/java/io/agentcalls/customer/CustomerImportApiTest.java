@@ -107,6 +107,47 @@ class CustomerImportApiTest extends CustomerApiTestBase {
     }
 
     @Test
+    void aNulInAnyCellRefusesTheFileNamingItsColumnAndLine() {
+        String key = newOrganization();
+        String campaign = newCampaign(key);
+        importCsv(key, campaign, "id,phone\nKEEP,9812345678\n");
+
+        assertValidationFailed(
+                importCsv(key, campaign, "\uFEFFid,name,phone,branch\nA,Asha,9812345678,x\nB,Ra\0o,9812345679,y\n"),
+                "CSV column 'name' must not contain NUL characters (line 3)");
+        assertValidationFailed(
+                importCsv(key, campaign, "id,phone,branch\nA,9812345678,\"mum\0bai\"\n"),
+                "CSV column 'branch' must not contain NUL characters (line 2)");
+        assertValidationFailed(
+                importCsv(key, campaign, "id,phone\nA\0,9812345678\n"),
+                "CSV column 'id' must not contain NUL characters (line 2)");
+
+        assertThat(customerCount(campaign)).isEqualTo(1);
+    }
+
+    @Test
+    void anOverflowingNumberInACellIsOnlyABadAmountOfItsRow() {
+        String key = newOrganization();
+        String campaign = newCampaign(key);
+
+        Response response = importCsv(
+                key,
+                campaign,
+                "id,phone,emi_amount,loan_amount,score\nA,9812345678,1e400,-1e400,1e999999999\nB,9812345679,,,1e400\n");
+
+        assertThat(counts(response)).isEqualTo("2/1/0/1");
+        assertThat(rowErrors(response))
+                .containsExactly("1|A|emi_amount must be a number from 0 to 999999999999.99 with at most two decimals; "
+                        + "loan_amount must be a number from 0 to 999999999999.99 with at most two decimals");
+        assertThat(get(customersPath(campaign) + "/B", key)
+                        .body()
+                        .at("/data/custom/score")
+                        .asString())
+                .as("a custom cell is text")
+                .isEqualTo("1e400");
+    }
+
+    @Test
     void aFileThatCannotBeParsedWritesNothingAndNamesTheLine() {
         String key = newOrganization();
         String campaign = newCampaign(key);
