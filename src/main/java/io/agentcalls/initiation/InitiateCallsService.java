@@ -2,7 +2,6 @@ package io.agentcalls.initiation;
 
 import io.agentcalls.agent.Agent;
 import io.agentcalls.agent.AgentService;
-import io.agentcalls.call.CallService;
 import io.agentcalls.campaign.Campaign;
 import io.agentcalls.campaign.CampaignService;
 import io.agentcalls.common.Ids;
@@ -15,30 +14,22 @@ import io.agentcalls.initiation.InitiationResult.Rejected;
 import io.agentcalls.initiation.dispatch.CallDispatcher;
 import io.agentcalls.initiation.dispatch.DispatchPlan;
 import io.agentcalls.initiation.dispatch.DispatchReport;
-import io.agentcalls.initiation.selection.CustomerSelection;
 import io.agentcalls.initiation.selection.FilterSql;
 import io.agentcalls.initiation.selection.SelectionCounts;
 import io.agentcalls.initiation.selection.SelectionQuery;
 import io.agentcalls.number.PhoneNumberService;
 import io.agentcalls.organization.Caller;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.retry.RetryPolicy;
-import org.springframework.core.retry.RetryTemplate;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.TransactionStatus;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Initiate Call(s): the checks in the order of the Initiate Call(s) contract, the one selection
- * statement, dispatch to the runner, and what it came to. Idempotency and the initiation record wrap
+ * statement ({@link CheckedSelection}), dispatch to the runner, and what it came to. Idempotency and the initiation record wrap
  * it in {@link InitiationLedger}; {@link InitiationResponses} says it in HTTP.
  */
 @Service
@@ -46,29 +37,13 @@ class InitiateCallsService {
 
     private static final Logger log = LoggerFactory.getLogger(InitiateCallsService.class);
 
-    /**
-     * A selection that lost a race for a customer or a phone to a concurrent request (a unique
-     * violation on the active-call indexes), or deadlocked with one, rolled back whole; run again, its
-     * safeguards see the other request's calls and skip them.
-     */
-    private static final RetryTemplate RACES = new RetryTemplate(RetryPolicy.builder()
-            .includes(DuplicateKeyException.class, PessimisticLockingFailureException.class)
-            .maxRetries(8)
-            .delay(Duration.ofMillis(10))
-            .jitter(Duration.ofMillis(10))
-            .multiplier(2)
-            .maxDelay(Duration.ofMillis(500))
-            .build());
-
     private final CampaignService campaigns;
     private final CustomerService customers;
     private final AgentService agents;
     private final DispositionService dispositions;
     private final PhoneNumberService phoneNumbers;
-    private final CallService calls;
-    private final CustomerSelection selection;
+    private final CheckedSelection selection;
     private final CallDispatcher dispatcher;
-    private final TransactionTemplate transaction;
 
     InitiateCallsService(
             CampaignService campaigns,
@@ -76,19 +51,15 @@ class InitiateCallsService {
             AgentService agents,
             DispositionService dispositions,
             PhoneNumberService phoneNumbers,
-            CallService calls,
-            CustomerSelection selection,
-            CallDispatcher dispatcher,
-            TransactionTemplate transaction) {
+            CheckedSelection selection,
+            CallDispatcher dispatcher) {
         this.campaigns = campaigns;
         this.customers = customers;
         this.agents = agents;
         this.dispositions = dispositions;
         this.phoneNumbers = phoneNumbers;
-        this.calls = calls;
         this.selection = selection;
         this.dispatcher = dispatcher;
-        this.transaction = transaction;
     }
 
     /**
@@ -152,7 +123,7 @@ class InitiateCallsService {
                                 attempts));
         boolean dryRun = request.dryRun();
         long started = System.nanoTime();
-        CheckedSelection checked = select(query, dryRun);
+        CheckedSelection.Outcome checked = selection.run(query, dryRun);
         if (checked.rejected() != null) {
             return checked.rejected();
         }
@@ -183,40 +154,6 @@ class InitiateCallsService {
                 report.failed());
         return new Completed(
                 InitiationResults.dispatched(counts.totalMatched(), customersSelected, report, skipped, initiationId));
-    }
-
-    /** The statement's counts, or why the Initiate Call(s) contract rejects them. */
-    private record CheckedSelection(SelectionCounts counts, Rejected rejected) {}
-
-    /** Runs the selection; a rejection rolls back every row the statement wrote. */
-    private CheckedSelection select(SelectionQuery query, boolean dryRun) {
-        // right after a large import the planner would read each dispatch batch by walking the campaign
-        customers.refreshPlannerStatistics();
-        calls.refreshPlannerStatistics();
-        CheckedSelection checked =
-                RACES.invoke(() -> transaction.execute(status -> checked(selection.run(query), dryRun, status)));
-        if (!dryRun && checked.rejected() == null) {
-            // this initiation's own rows: dispatch updates them by id, which stale statistics turn into scans
-            calls.refreshPlannerStatisticsAfterInsert(checked.counts().inserted());
-        }
-        return checked;
-    }
-
-    /** The contract's checks on what the statement found, in its order. */
-    private static CheckedSelection checked(SelectionCounts counts, boolean dryRun, TransactionStatus transaction) {
-        Rejected rejected = null;
-        long customersSelected = counts.customersSelected(dryRun);
-        if (counts.totalMatched() == 0) {
-            rejected = Rejected.because(Reason.NO_MATCHING_CUSTOMERS);
-        } else if (customersSelected == 0) {
-            rejected = Rejected.allSkipped(counts.totalMatched(), counts.skippedWithLostRaces(dryRun));
-        } else if (!counts.missingVariables().isEmpty()) {
-            rejected = Rejected.missingVariables(counts.totalMatched(), customersSelected, counts.missingVariables());
-        }
-        if (rejected != null) {
-            transaction.setRollbackOnly();
-        }
-        return new CheckedSelection(counts, rejected);
     }
 
     private Reason campaignMissing(String organizationId, String campaignId) {
