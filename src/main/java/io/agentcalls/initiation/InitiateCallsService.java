@@ -89,6 +89,9 @@ class InitiateCallsService {
         if (campaign.isEmpty()) {
             return Rejected.because(campaignMissing(organizationId, campaignId));
         }
+        if (!campaign.get().isActive()) {
+            return Rejected.because(Reason.CAMPAIGN_NOT_ACTIVE);
+        }
         Set<String> customFields = customers.customFieldNames(organizationId, campaignId);
         FilterSql filter = FilterSql.of(request.filters(), customFields);
         Optional<Agent> agent = agents.find(organizationId, request.agentId());

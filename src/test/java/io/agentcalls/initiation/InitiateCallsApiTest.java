@@ -254,6 +254,9 @@ class InitiateCallsApiTest extends ApiTest {
             assertThat(failed).isPositive();
             assertThat(initiated + failed).isEqualTo(40);
             assertThat(partial.body().at("/success").asBoolean()).isFalse();
+            assertThat(partial.body().has("error"))
+                    .as("a partial success is no error")
+                    .isFalse();
             assertThat(partial.body().at("/message").asString())
                     .isEqualTo("Calls initiated for " + initiated + " of 40 customers");
             assertThat(partial.body().at("/results/errors/0/batch").asInt()).isEqualTo(1);
@@ -273,6 +276,7 @@ class InitiateCallsApiTest extends ApiTest {
             Response none = setup.initiate();
             assertThat(none.status()).isEqualTo(500);
             assertThat(none.body().at("/success").asBoolean()).isFalse();
+            assertThat(none.body().at("/error").asString()).isEqualTo("Internal Server Error");
             assertThat(none.body().at("/message").asString()).isEqualTo("Calls initiated for 0 of 40 customers");
             assertThat(none.body().at("/results/failed").asInt()).isEqualTo(40);
             assertThat(none.body().at("/results/errors/0/reason").asString()).isEqualTo("Simulated runner failure");
