@@ -52,64 +52,28 @@ final class CustomerJson {
     }
 
     static ParsedCustomer read(JsonNode customer) {
+        return read(customer, IdRule.ANY);
+    }
+
+    /** One customer object, its id by the campaign's rule ({@code loan_id} or {@code lead_id} by type). */
+    static ParsedCustomer read(JsonNode customer, IdRule rule) {
         List<String> problems = new ArrayList<>();
-        for (String field : customer.propertyNames()) {
-            if (!CustomerFields.ID_FIELDS.contains(field)
-                    && !CustomerFields.DATA_FIELDS.contains(field)
-                    && !field.equals("custom")) {
-                problems.add("unknown field '" + field + "'");
-            }
-        }
-        String id = id(customer, problems);
-        CustomerData data = new CustomerData(
-                id,
-                CustomerFields.name(string(customer, "name", problems), problems),
-                CustomerFields.phone(string(customer, "phone", problems), problems),
-                CustomerFields.language(string(customer, "language", problems), problems),
-                CustomerFields.paymentStatus(string(customer, "payment_status", problems), problems),
-                amount(customer, "emi_amount", problems),
-                CustomerFields.date("emi_due_date", string(customer, "emi_due_date", problems), problems),
-                amount(customer, "loan_amount", problems),
-                CustomerFields.timezone(string(customer, "timezone", problems), problems),
-                custom(customer.get("custom"), problems, false));
+        JsonCustomerValues values = JsonCustomerValues.of(customer, problems);
+        String id = id(values, rule, problems);
+        CustomerData data = CustomerReading.data(values, id, custom(customer.get("custom"), problems, false), problems);
         return ParsedCustomer.of(id, data, problems);
     }
 
-    private static String id(JsonNode customer, List<String> problems) {
-        List<String> given =
-                CustomerFields.ID_FIELDS.stream().filter(customer::has).sorted().toList();
-        if (given.size() > 1) {
-            problems.add("give only one of id, loan_id, lead_id");
+    static String id(CustomerValues values, IdRule rule, List<String> problems) {
+        String name = values.label(StandardField.ID);
+        if (problems.contains(JsonCustomerValues.twice(StandardField.ID))) {
             return null;
         }
-        String field = given.isEmpty() ? "id" : given.get(0);
-        return CustomerFields.id(field, string(customer, field, problems), problems);
-    }
-
-    /** The text of a string field; null when absent or JSON null, and a problem for any other type. */
-    static String string(JsonNode object, String field, List<String> problems) {
-        JsonNode node = object.get(field);
-        if (node == null || node.isNull()) {
+        if (values.has(StandardField.ID) && rule.problemWith(name) != null) {
+            problems.add(rule.problemWith(name));
             return null;
         }
-        if (!node.isString()) {
-            problems.add(field + " must be a string");
-            return null;
-        }
-        return node.stringValue();
-    }
-
-    static BigDecimal amount(JsonNode object, String field, List<String> problems) {
-        JsonNode node = object.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        BigDecimal value = finiteNumber(node);
-        if (value == null) {
-            problems.add(field + " must be a number");
-            return null;
-        }
-        return CustomerFields.amount(field, value, problems);
+        return CustomerFields.id(name, values.text(StandardField.ID, problems), rule.missing(), problems);
     }
 
     /**
@@ -158,7 +122,7 @@ final class CustomerJson {
         return custom;
     }
 
-    private static BigDecimal finiteNumber(JsonNode node) {
+    static BigDecimal finiteNumber(JsonNode node) {
         if (!node.isNumber() || (node.isDouble() && !Double.isFinite(node.doubleValue()))) {
             return null;
         }

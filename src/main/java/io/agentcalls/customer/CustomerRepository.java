@@ -17,8 +17,8 @@ import org.springframework.stereotype.Repository;
 class CustomerRepository {
 
     private static final String COLUMNS = """
-            id, name, phone, language, payment_status, emi_amount, emi_due_date, loan_amount, timezone,
-            custom::text AS custom, created_at, updated_at
+            id, name, first_name, last_name, phone, language, payment_status, emi_amount, emi_due_date,
+            loan_amount, loan_period, current_emi, lead_date, timezone, custom::text AS custom, created_at, updated_at
             """;
     private static final String FIND = "SELECT " + COLUMNS + """
             FROM customers WHERE organization_id = :organizationId AND campaign_id = :campaignId AND id = :id
@@ -35,9 +35,10 @@ class CustomerRepository {
     // custom is merged as JSON merge patch: given keys replace, keys given as null are removed
     private static final String UPDATE = """
             UPDATE customers
-            SET name = :name, phone = :phone, language = :language, payment_status = :paymentStatus,
-                emi_amount = :emiAmount, emi_due_date = CAST(:emiDueDate AS date), loan_amount = :loanAmount,
-                timezone = :timezone, custom = jsonb_strip_nulls(custom || CAST(:customPatch AS jsonb)),
+            SET name = :name, first_name = :firstName, last_name = :lastName, phone = :phone, language = :language,
+                payment_status = :paymentStatus, emi_amount = :emiAmount, emi_due_date = CAST(:emiDueDate AS date),
+                loan_amount = :loanAmount, loan_period = :loanPeriod, current_emi = :currentEmi,
+                lead_date = CAST(:leadDate AS date), timezone = :timezone, custom = jsonb_strip_nulls(custom || CAST(:customPatch AS jsonb)),
                 updated_at = now()
             WHERE organization_id = :organizationId AND campaign_id = :campaignId AND id = :id
             """ + "RETURNING " + COLUMNS;
@@ -88,12 +89,19 @@ class CustomerRepository {
                 .param("campaignId", campaignId)
                 .param("id", data.id())
                 .param("name", data.name())
+                .param("firstName", data.firstName())
+                .param("lastName", data.lastName())
                 .param("phone", data.phone())
                 .param("language", data.language())
                 .param("paymentStatus", data.paymentStatus())
                 .param("emiAmount", data.emiAmount())
                 .param("emiDueDate", due == null ? null : due.toString())
                 .param("loanAmount", data.loanAmount())
+                .param("loanPeriod", data.loanPeriod())
+                .param("currentEmi", data.currentEmi())
+                .param(
+                        "leadDate",
+                        data.leadDate() == null ? null : data.leadDate().toString())
                 .param("timezone", data.timezone())
                 .param("customPatch", customPatch)
                 .query(CustomerRepository::customer)
@@ -138,12 +146,17 @@ class CustomerRepository {
         return new Customer(
                 rs.getString("id"),
                 rs.getString("name"),
+                rs.getString("first_name"),
+                rs.getString("last_name"),
                 rs.getString("phone"),
                 rs.getString("language"),
                 rs.getString("payment_status"),
                 rs.getBigDecimal("emi_amount"),
                 rs.getObject("emi_due_date", LocalDate.class),
                 rs.getBigDecimal("loan_amount"),
+                (Integer) rs.getObject("loan_period"),
+                (Integer) rs.getObject("current_emi"),
+                rs.getObject("lead_date", LocalDate.class),
                 rs.getString("timezone"),
                 rs.getString("custom"),
                 rs.getObject("created_at", OffsetDateTime.class),

@@ -8,6 +8,12 @@ import tools.jackson.databind.JsonNode;
 /** Create Campaign, POST /api/v1/campaigns/create (TIMEPAY-API.md §2.1). */
 class TimepayCreateCampaignTest extends TimepayCampaignFixtures {
 
+    /** A Debt Collection record of the page's curl sample. */
+    private static final String RECORD = """
+            {"loan_id":"LOAN-2025-00123","first_name":"Asha","last_name":"Sharma","phone_number":"9876543210",
+             "loan_amount":250000,"emi_amount":12500,"loan_period":24,"current_emi":5,
+             "emi_due_date":"2025-08-15","payment_status":"pending","language":"hindi"}""";
+
     @Test
     void theDocumentedExampleCreatesTheCampaign() {
         String key = newOrganization();
@@ -42,11 +48,14 @@ class TimepayCreateCampaignTest extends TimepayCampaignFixtures {
         String key = newOrganization();
         String body = CREATE_EXAMPLE.replaceFirst(
                 "\\}$",
-                ",\"jsonData\":[{\"loan_id\":\"LOAN-2025-00123\",\"phone\":\"9876543210\"},"
-                        + "{\"loan_id\":\"LOAN-2025-00456\",\"phone\":\"9876543211\"}]}");
+                ",\"jsonData\":[" + RECORD + ","
+                        + RECORD.replace("00123", "00456").replace("9876543210", "9876543211") + "]}");
         String id = createDocumented(key, body);
 
         assertThat(campaign(key, id).at("/rowsLen").asLong()).isEqualTo(2);
+        Response customer = get("/api/v1/campaigns/" + id + "/customers/LOAN-2025-00456", key);
+        assertThat(customer.body().at("/data/name").asString()).isEqualTo("Asha Sharma");
+        assertThat(customer.body().at("/data/loan_period").asInt()).isEqualTo(24);
     }
 
     @Test
@@ -55,11 +64,18 @@ class TimepayCreateCampaignTest extends TimepayCampaignFixtures {
         long before = campaignRows();
         String body = CREATE_EXAMPLE.replaceFirst(
                 "\\}$",
-                ",\"jsonData\":[{\"loan_id\":\"L-1\",\"phone\":\"9876543210\"},{\"loan_id\":\"L-2\",\"phone\":\"12\"}]}");
+                ",\"jsonData\":[" + RECORD + ","
+                        + RECORD.replace("00123", "00456").replace("9876543210", "12") + ","
+                        + RECORD.replace("loan_id", "lead_id") + "]}");
 
         Response refused = post("/api/v1/campaigns/create", key, body);
 
-        assertRefused(refused, 400, "Validation failed", "jsonData[1]: phone is not a valid number");
+        assertRefused(
+                refused,
+                400,
+                "Validation failed",
+                "jsonData[1]: phone_number is not a valid number",
+                "jsonData[2]: lead_id is not this campaign's id: an emi campaign's customers are keyed by loan_id");
         assertThat(campaignRows()).as("nothing half-written").isEqualTo(before);
     }
 
