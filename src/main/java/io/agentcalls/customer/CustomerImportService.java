@@ -46,8 +46,11 @@ class CustomerImportService {
         this.customFields = customFields;
     }
 
-    /** What a write came to, and (when only new ids were written) the ids written, in row order. */
-    record Written(ImportResult result, List<String> addedIds) {}
+    /**
+     * What a write came to, the rows the fields' rules refused ({@code invalid}, among the result's
+     * rejected), and (when only new ids were written) the ids written, in row order.
+     */
+    record Written(ImportResult result, long invalid, List<String> addedIds) {}
 
     @Transactional
     ImportResult upsert(String organizationId, String campaignId, List<JsonNode> customers) {
@@ -150,7 +153,7 @@ class CustomerImportService {
                 millis(staged, deduplicated),
                 millis(deduplicated, upserted),
                 millis(upserted, System.nanoTime()));
-        return new Written(result, addedIds);
+        return new Written(result, tally.invalid(), addedIds);
     }
 
     private static long millis(long from, long to) {

@@ -159,6 +159,31 @@ class InitiateCallsService {
                 InitiationResults.dispatched(counts.totalMatched(), customersSelected, report, skipped, initiationId));
     }
 
+    /**
+     * The checks of Initiate Call(s) that hold whoever the customers are, in its order: the campaign
+     * (and that it is active), the agent, the disposition set, an active caller number. The reason the
+     * first one refuses, or empty when calls may be initiated.
+     */
+    Optional<Reason> precheck(String organizationId, String campaignId, String agentId, String dispositionId) {
+        Optional<Campaign> campaign = campaigns.find(organizationId, campaignId).filter(c -> !c.isArchived());
+        if (campaign.isEmpty()) {
+            return Optional.of(campaignMissing(organizationId, campaignId));
+        }
+        if (!campaign.get().isActive()) {
+            return Optional.of(Reason.CAMPAIGN_NOT_ACTIVE);
+        }
+        if (agents.find(organizationId, agentId).isEmpty()) {
+            return Optional.of(Reason.AGENT_NOT_FOUND);
+        }
+        if (dispositions.find(organizationId, dispositionId).isEmpty()) {
+            return Optional.of(Reason.DISPOSITION_NOT_FOUND);
+        }
+        if (phoneNumbers.activeNumbers(organizationId).isEmpty()) {
+            return Optional.of(Reason.NO_ACTIVE_NUMBERS);
+        }
+        return Optional.empty();
+    }
+
     private Reason campaignMissing(String organizationId, String campaignId) {
         if (!Ids.looksLike("cmp", campaignId) || campaigns.existsInAnotherOrganization(organizationId, campaignId)) {
             return Reason.CAMPAIGN_FORBIDDEN;

@@ -81,7 +81,8 @@ class InitiationResponses {
         return outcome(status, body);
     }
 
-    private static ApiException rejection(Rejected rejected) {
+    /** The contract's refusal for a rejected initiation, as the error it answers. */
+    static ApiException rejection(Rejected rejected) {
         return switch (rejected.reason()) {
             case CAMPAIGN_FORBIDDEN -> new ApiException(HttpStatus.FORBIDDEN, FORBIDDEN);
             case CAMPAIGN_NOT_FOUND -> ApiException.notFound(CAMPAIGN_NOT_FOUND);

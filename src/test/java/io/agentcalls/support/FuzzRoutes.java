@@ -55,6 +55,28 @@ public final class FuzzRoutes {
                         documentedCampaignWrongTypes()),
                 FuzzRoute.idOnly("PATCH", "/api/v1/campaigns/pause/{campaignId}"),
                 FuzzRoute.json(
+                        "POST",
+                        "/api/v1/customers/add",
+                        "{\"campaignId\":\"" + ownIds.get("campaignId") + "\",\"data\":" + documentedCustomer("FZ-10")
+                                + "}",
+                        Map.of(
+                                "/campaignId", List.of("1", "[]", "null", quoted(foreignIds.get("campaignId"))),
+                                "/data", List.of("\"x\"", "[]", "null"),
+                                "/data/phone_number", List.of("1", "\"12\"", "[]"),
+                                "/data/loan_period", List.of("\"24\"", "-1", "2.5"),
+                                "/initiateCall", List.of("\"yes\"", "1", "true"))),
+                FuzzRoute.json(
+                                "POST",
+                                "/api/v1/customers/add/bulk",
+                                "{\"campaignId\":\"" + ownIds.get("campaignId") + "\",\"records\":["
+                                        + documentedCustomer("FZ-11") + "," + documentedCustomer("FZ-12") + "]}",
+                                Map.of(
+                                        "/campaignId", List.of("1", "{}", quoted(foreignIds.get("campaignId"))),
+                                        "/records", List.of("\"x\"", "1", "{}", "null", "[]"),
+                                        "/useWorkflow", List.of("true", "\"no\""),
+                                        "/callConfig", List.of("\"x\"", "[]")))
+                        .capped("/records", 10_001),
+                FuzzRoute.json(
                                 "POST",
                                 "/api/v1/campaigns/{campaignId}/customers",
                                 "{\"customers\":[" + customer + "," + customer.replace("FZ-1", "FZ-2") + "]}",
@@ -177,6 +199,14 @@ public final class FuzzRoutes {
                 "/maxAttemptsPerDay", List.of("\"3\"", "1.5", "true"),
                 "/callingWindow", List.of("\"9-5\"", "1"),
                 "/retry", List.of("\"x\"", "{}"));
+    }
+
+    /** A customer of the TimePay Agents API's Debt Collection tab. */
+    private static String documentedCustomer(String loanId) {
+        return "{\"loan_id\":\"" + loanId + "\",\"first_name\":\"Asha\",\"last_name\":\"Sharma\","
+                + "\"phone_number\":\"9812345678\",\"loan_amount\":100000,\"emi_amount\":4500,\"loan_period\":12,"
+                + "\"current_emi\":3,\"emi_due_date\":\"2026-01-05\",\"payment_status\":\"pending\","
+                + "\"language\":\"hindi\"}";
     }
 
     /** Create Campaign's fields (TIMEPAY-API.md §2.1) without jsonData, which Update Campaign does not take. */
