@@ -30,7 +30,7 @@ class CustomerCampaigns implements CampaignCustomers {
 
     @Override
     public void addAll(String organizationId, Campaign campaign, String field, List<JsonNode> records) {
-        ImportResult result = imports.upsert(organizationId, campaign.id(), records);
+        ImportResult result = imports.upsertDocumented(organizationId, campaign.id(), records);
         if (result.rejected() > 0) {
             List<String> problems = result.errors().stream()
                     .limit(MAX_LISTED_PROBLEMS)

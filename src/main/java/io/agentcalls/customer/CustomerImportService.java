@@ -54,13 +54,22 @@ class CustomerImportService {
 
     @Transactional
     ImportResult upsert(String organizationId, String campaignId, List<JsonNode> customers) {
-        return write(organizationId, campaignId, customers, false).result();
+        return write(organizationId, campaignId, customers, false, false).result();
     }
 
-    /** Adds the customers whose id the campaign does not have; an existing id is that record's problem. */
+    /** Upserts records of the TimePay Agents API (Create Campaign's jsonData): extra fields are custom. */
+    @Transactional
+    ImportResult upsertDocumented(String organizationId, String campaignId, List<JsonNode> customers) {
+        return write(organizationId, campaignId, customers, true, false).result();
+    }
+
+    /**
+     * Adds records of the TimePay Agents API whose id the campaign does not have; an existing id is
+     * that record's problem.
+     */
     @Transactional
     Written add(String organizationId, String campaignId, List<JsonNode> customers) {
-        return write(organizationId, campaignId, customers, true);
+        return write(organizationId, campaignId, customers, true, true);
     }
 
     /** The campaign exists for the caller (404 otherwise); checked before an upload is read. */
@@ -81,13 +90,14 @@ class CustomerImportService {
         }
     }
 
-    private Written write(String organizationId, String campaignId, List<JsonNode> customers, boolean addOnly) {
+    private Written write(
+            String organizationId, String campaignId, List<JsonNode> customers, boolean documented, boolean addOnly) {
         Campaign campaign = campaigns.lockForWrite(organizationId, campaignId, true);
         IdRule rule = IdRule.of(campaign.type());
         return write(organizationId, campaignId, addOnly, sink -> {
             int row = 0;
             for (JsonNode customer : customers) {
-                sink.accept(CustomerJson.read(customer, rule), ++row);
+                sink.accept(CustomerJson.read(customer, rule, documented), ++row);
             }
         });
     }

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads one customer object of a JSON request. Field types are checked here (a number where text
@@ -57,11 +59,39 @@ final class CustomerJson {
 
     /** One customer object, its id by the campaign's rule ({@code loan_id} or {@code lead_id} by type). */
     static ParsedCustomer read(JsonNode customer, IdRule rule) {
+        return read(customer, rule, false);
+    }
+
+    /**
+     * As {@link #read(JsonNode, IdRule)}; {@code documented} reads a record of the TimePay Agents API,
+     * whose fields that are no standard field are custom fields (beside {@code custom}, if given).
+     */
+    static ParsedCustomer read(JsonNode customer, IdRule rule, boolean documented) {
         List<String> problems = new ArrayList<>();
-        JsonCustomerValues values = JsonCustomerValues.of(customer, problems);
+        ObjectNode extras = documented ? JsonNodeFactory.instance.objectNode() : null;
+        JsonCustomerValues values = JsonCustomerValues.of(customer, extras, problems);
         String id = id(values, rule, problems);
-        CustomerData data = CustomerReading.data(values, id, custom(customer.get("custom"), problems, false), problems);
+        Map<String, Object> custom = customOf(customer, extras, false, problems);
+        CustomerData data = CustomerReading.data(values, id, custom, problems);
         return ParsedCustomer.of(id, data, problems);
+    }
+
+    /** The custom fields of a record: its {@code custom} object, and the extras of a documented record. */
+    static Map<String, Object> customOf(JsonNode record, ObjectNode extras, boolean keepNulls, List<String> problems) {
+        Map<String, Object> custom = custom(record.get("custom"), problems, keepNulls);
+        if (extras != null && !extras.isEmpty()) {
+            Map<String, Object> beside = custom(extras, "", problems, keepNulls);
+            for (String name : beside.keySet()) {
+                if (custom.containsKey(name)) {
+                    problems.add("give " + name + " once: beside the other fields or in custom");
+                }
+            }
+            custom.putAll(beside);
+            if (custom.size() > CustomerFields.MAX_CUSTOM_FIELDS) {
+                problems.add("a record may have at most " + CustomerFields.MAX_CUSTOM_FIELDS + " custom fields");
+            }
+        }
+        return custom;
     }
 
     static String id(CustomerValues values, IdRule rule, List<String> problems) {
@@ -82,6 +112,11 @@ final class CustomerJson {
      * elsewhere null (like an empty string) means the field is absent.
      */
     static Map<String, Object> custom(JsonNode node, List<String> problems, boolean keepNulls) {
+        return custom(node, "custom.", problems, keepNulls);
+    }
+
+    /** @param prefix what names a custom field in problems ({@code custom.} inside custom, none beside) */
+    static Map<String, Object> custom(JsonNode node, String prefix, List<String> problems, boolean keepNulls) {
         Map<String, Object> custom = new LinkedHashMap<>();
         if (node == null || node.isNull()) {
             return custom;
@@ -116,7 +151,7 @@ final class CustomerJson {
             } else if (value.isNumber() && finiteNumber(value) != null) {
                 custom.put(name, finiteNumber(value));
             } else {
-                problems.add("custom." + name + " must be a string, number or boolean");
+                problems.add(prefix + name + " must be a string, number or boolean");
             }
         }
         return custom;

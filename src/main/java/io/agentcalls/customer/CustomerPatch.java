@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A change to one customer, by any name of its fields. Fields not given stay as they are; {@code null}
@@ -20,12 +22,25 @@ import tools.jackson.databind.JsonNode;
 record CustomerPatch(Set<StandardField> given, CustomerData values, Map<String, Object> custom) {
 
     static CustomerPatch read(JsonNode body) {
+        return read(body, "body", false);
+    }
+
+    /**
+     * A change as the TimePay Agents API's Update Customer sends it ({@code data}): fields that are no
+     * standard field are custom fields, set or (null) removed.
+     */
+    static CustomerPatch readDocumented(JsonNode data, String name) {
+        return read(data, name, true);
+    }
+
+    private static CustomerPatch read(JsonNode body, String name, boolean documented) {
         if (body == null || !body.isObject()) {
-            throw ApiException.validation("body must be a JSON object");
+            throw ApiException.validation(name + " must be a JSON object");
         }
         BodyValues.requireAccepted(body, "");
         List<String> problems = new ArrayList<>();
-        JsonCustomerValues fields = JsonCustomerValues.of(body, problems);
+        ObjectNode extras = documented ? JsonNodeFactory.instance.objectNode() : null;
+        JsonCustomerValues fields = JsonCustomerValues.of(body, extras, problems);
         if (fields.has(StandardField.ID)) {
             problems.add(fields.label(StandardField.ID) + " cannot be changed");
         }
@@ -33,7 +48,7 @@ record CustomerPatch(Set<StandardField> given, CustomerData values, Map<String, 
         if (customNode != null && customNode.isNull()) {
             problems.add("custom must be an object (set a field to null to remove it)");
         }
-        Map<String, Object> custom = CustomerJson.custom(customNode, problems, true);
+        Map<String, Object> custom = CustomerJson.customOf(body, extras, true, problems);
         CustomerData values = CustomerReading.data(fields, null, Map.of(), true, problems);
         if (!problems.isEmpty()) {
             throw ApiException.validation(problems);

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CustomerRepository {
 
-    private static final String COLUMNS = """
+    static final String COLUMNS = """
             id, name, first_name, last_name, phone, language, payment_status, emi_amount, emi_due_date,
             loan_amount, loan_period, current_emi, lead_date, timezone, custom::text AS custom, created_at, updated_at
             """;
@@ -33,13 +33,14 @@ class CustomerRepository {
             ORDER BY id LIMIT :limit
             """;
     // custom is merged as JSON merge patch: given keys replace, keys given as null are removed
-    private static final String UPDATE = """
-            UPDATE customers
+    static final String SET = """
             SET name = :name, first_name = :firstName, last_name = :lastName, phone = :phone, language = :language,
                 payment_status = :paymentStatus, emi_amount = :emiAmount, emi_due_date = CAST(:emiDueDate AS date),
                 loan_amount = :loanAmount, loan_period = :loanPeriod, current_emi = :currentEmi,
-                lead_date = CAST(:leadDate AS date), timezone = :timezone, custom = jsonb_strip_nulls(custom || CAST(:customPatch AS jsonb)),
-                updated_at = now()
+                lead_date = CAST(:leadDate AS date), timezone = :timezone,
+                custom = jsonb_strip_nulls(custom || CAST(:customPatch AS jsonb)), updated_at = now()
+            """;
+    private static final String UPDATE = "UPDATE customers " + SET + """
             WHERE organization_id = :organizationId AND campaign_id = :campaignId AND id = :id
             """ + "RETURNING " + COLUMNS;
     private static final String DELETE = """
@@ -83,29 +84,38 @@ class CustomerRepository {
     }
 
     Customer update(String organizationId, String campaignId, CustomerData data, String customPatch) {
-        LocalDate due = data.emiDueDate();
         return jdbc.sql(UPDATE)
-                .param("organizationId", organizationId)
-                .param("campaignId", campaignId)
-                .param("id", data.id())
-                .param("name", data.name())
-                .param("firstName", data.firstName())
-                .param("lastName", data.lastName())
-                .param("phone", data.phone())
-                .param("language", data.language())
-                .param("paymentStatus", data.paymentStatus())
-                .param("emiAmount", data.emiAmount())
-                .param("emiDueDate", due == null ? null : due.toString())
-                .param("loanAmount", data.loanAmount())
-                .param("loanPeriod", data.loanPeriod())
-                .param("currentEmi", data.currentEmi())
-                .param(
-                        "leadDate",
-                        data.leadDate() == null ? null : data.leadDate().toString())
-                .param("timezone", data.timezone())
-                .param("customPatch", customPatch)
+                .params(parameters(organizationId, campaignId, data, customPatch))
                 .query(CustomerRepository::customer)
                 .single();
+    }
+
+    /** The named parameters of {@link #SET} and of the customer's key. */
+    static Map<String, Object> parameters(
+            String organizationId, String campaignId, CustomerData data, String customPatch) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("organizationId", organizationId);
+        parameters.put("campaignId", campaignId);
+        parameters.put("id", data.id());
+        parameters.put("name", data.name());
+        parameters.put("firstName", data.firstName());
+        parameters.put("lastName", data.lastName());
+        parameters.put("phone", data.phone());
+        parameters.put("language", data.language());
+        parameters.put("paymentStatus", data.paymentStatus());
+        parameters.put("emiAmount", data.emiAmount());
+        parameters.put("emiDueDate", text(data.emiDueDate()));
+        parameters.put("loanAmount", data.loanAmount());
+        parameters.put("loanPeriod", data.loanPeriod());
+        parameters.put("currentEmi", data.currentEmi());
+        parameters.put("leadDate", text(data.leadDate()));
+        parameters.put("timezone", data.timezone());
+        parameters.put("customPatch", customPatch);
+        return parameters;
+    }
+
+    private static String text(LocalDate date) {
+        return date == null ? null : date.toString();
     }
 
     Map<String, Long> countByCampaign(String organizationId, Collection<String> campaignIds) {
@@ -142,7 +152,7 @@ class CustomerRepository {
         return List.of((String[]) array.getArray());
     }
 
-    private static Customer customer(ResultSet rs, int row) throws SQLException {
+    static Customer customer(ResultSet rs, int row) throws SQLException {
         return new Customer(
                 rs.getString("id"),
                 rs.getString("name"),

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The standard fields of a customer JSON object. Types are checked here (a number where text belongs
@@ -26,13 +27,23 @@ final class JsonCustomerValues implements CustomerValues {
 
     /** Which standard fields the object gives, under which name; {@code custom} is left to the caller. */
     static JsonCustomerValues of(JsonNode object, List<String> problems) {
+        return of(object, null, problems);
+    }
+
+    /**
+     * As {@link #of(JsonNode, List)}; with {@code extras}, a name that is no standard field is no
+     * problem but a custom field, put there (the TimePay Agents API keeps them beside the others).
+     */
+    static JsonCustomerValues of(JsonNode object, ObjectNode extras, List<String> problems) {
         Map<StandardField, String> names = new EnumMap<>(StandardField.class);
         for (String name : object.propertyNames()) {
             if (name.equals("custom")) {
                 continue;
             }
             Optional<StandardField> field = StandardField.named(name);
-            if (field.isEmpty()) {
+            if (field.isEmpty() && extras != null) {
+                extras.set(name, object.get(name));
+            } else if (field.isEmpty()) {
                 problems.add("unknown field '" + BodyValues.printable(name) + "'");
             } else if (names.putIfAbsent(field.get(), name) != null && !problems.contains(twice(field.get()))) {
                 problems.add(twice(field.get()));

@@ -76,6 +76,19 @@ public final class FuzzRoutes {
                                         "/useWorkflow", List.of("true", "\"no\""),
                                         "/callConfig", List.of("\"x\"", "[]")))
                         .capped("/records", 10_001),
+                FuzzRoute.json("PUT", "/api/v1/customer-data", updateCustomer(), updateCustomerWrongTypes()),
+                FuzzRoute.json("PUT", "/api/v1/customers/update", updateCustomer(), updateCustomerWrongTypes()),
+                FuzzRoute.json(
+                                "PUT",
+                                "/api/v1/customer-data/bulk",
+                                "{\"campaignId\":\"" + ownIds.get("campaignId") + "\",\"records\":[{\"id\":\""
+                                        + ownIds.get("customerId") + "\",\"data\":{\"language\":\"tamil\"}}]}",
+                                Map.of(
+                                        "/campaignId", List.of("1", quoted(foreignIds.get("campaignId"))),
+                                        "/records", List.of("\"x\"", "{}", "[]", "null"),
+                                        "/records/0/id", List.of("1", "\"NOPE-404\"", "null"),
+                                        "/records/0/data", List.of("{}", "\"x\"", "[]")))
+                        .capped("/records", 10_001),
                 FuzzRoute.json(
                                 "POST",
                                 "/api/v1/campaigns/{campaignId}/customers",
@@ -199,6 +212,20 @@ public final class FuzzRoutes {
                 "/maxAttemptsPerDay", List.of("\"3\"", "1.5", "true"),
                 "/callingWindow", List.of("\"9-5\"", "1"),
                 "/retry", List.of("\"x\"", "{}"));
+    }
+
+    /** Update Customer: the organization's customer by loan_id, a documented change. */
+    private String updateCustomer() {
+        return "{\"campaignId\":\"" + ownIds.get("campaignId") + "\",\"loan_id\":\"" + ownIds.get("customerId")
+                + "\",\"data\":{\"payment_status\":\"paid\",\"first_name\":\"Ravi\"}}";
+    }
+
+    private Map<String, List<String>> updateCustomerWrongTypes() {
+        return Map.of(
+                "/campaignId", List.of("1", quoted(foreignIds.get("campaignId"))),
+                "/loan_id", List.of("1", "\"NOPE-404\"", quoted(foreignIds.get("customerId"))),
+                "/data", List.of("\"x\"", "[]", "null", "{}"),
+                "/data/payment_status", List.of("\"settled\"", "1"));
     }
 
     /** A customer of the TimePay Agents API's Debt Collection tab. */
