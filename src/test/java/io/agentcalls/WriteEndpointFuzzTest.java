@@ -118,7 +118,10 @@ class WriteEndpointFuzzTest extends ApiTest {
         return Map.ofEntries(
                 Map.entry("campaignId", setup.campaignId),
                 Map.entry("agentId", setup.agentId),
-                Map.entry("dispositionId", setup.dispositionId),
+                Map.entry("groupId", setup.dispositionId),
+                Map.entry(
+                        "dispositionId",
+                        one("SELECT id FROM dispositions WHERE organization_id = :org AND deleted_at IS NULL", org)),
                 Map.entry("numberId", setup.numberId),
                 Map.entry("customerId", one("SELECT id FROM customers WHERE organization_id = :org", org)),
                 Map.entry("callId", one("SELECT id FROM calls WHERE organization_id = :org", org)),
