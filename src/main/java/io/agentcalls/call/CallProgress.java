@@ -55,65 +55,39 @@ final class CallProgress {
 
     private CallRow moveTo(RunnerEvent e, Code code, OffsetDateTime now) {
         CallStatus to = e.status();
-        return new CallRow(
-                row.organizationId(),
-                row.id(),
-                row.campaignId(),
-                row.customerId(),
-                row.agentId(),
-                row.dispositionSetId(),
-                row.initiationId(),
-                row.batch(),
-                row.fromNumber(),
-                row.toPhone(),
-                to,
-                row.attempt(),
-                row.queuedAt(),
-                to == CallStatus.INITIATED ? e.at() : row.initiatedAt(),
-                to == CallStatus.RINGING ? e.at() : row.ringingAt(),
-                to == CallStatus.IN_PROGRESS ? e.at() : row.inProgressAt(),
-                to.isFinal() ? e.at() : row.endedAt(),
-                or(e.durationSeconds(), row.durationSeconds()),
-                code != null ? code.code() : row.dispositionCode(),
-                code != null ? code.label() : row.dispositionLabel(),
-                code != null ? e.disposition().data() : row.dispositionData(),
-                or(e.recordingUrl(), row.recordingUrl()),
-                or(e.transcript(), row.transcript()),
-                row.failureReason(),
-                row.createdAt(),
-                now);
+        return row.change()
+                .status(to)
+                .initiatedAt(to == CallStatus.INITIATED ? e.at() : row.initiatedAt())
+                .ringingAt(to == CallStatus.RINGING ? e.at() : row.ringingAt())
+                .inProgressAt(to == CallStatus.IN_PROGRESS ? e.at() : row.inProgressAt())
+                .endedAt(to.isFinal() ? e.at() : row.endedAt())
+                .durationSeconds(or(e.durationSeconds(), row.durationSeconds()))
+                .disposition(
+                        code != null ? code.code() : row.dispositionCode(),
+                        code != null ? code.label() : row.dispositionLabel(),
+                        code != null ? e.disposition().data() : row.dispositionData())
+                .recordingUrl(or(e.recordingUrl(), row.recordingUrl()))
+                .transcript(or(e.transcript(), row.transcript()))
+                .updatedAt(now)
+                .row();
     }
 
     /** Keeps the status; sets only what is still empty: the time of {@code step} and the event's data. */
     private CallRow fillIn(RunnerEvent e, Code code, OffsetDateTime now, CallStatus step, OffsetDateTime endedAt) {
         boolean fillDisposition = code != null && row.dispositionCode() == null;
-        CallRow filled = new CallRow(
-                row.organizationId(),
-                row.id(),
-                row.campaignId(),
-                row.customerId(),
-                row.agentId(),
-                row.dispositionSetId(),
-                row.initiationId(),
-                row.batch(),
-                row.fromNumber(),
-                row.toPhone(),
-                row.status(),
-                row.attempt(),
-                row.queuedAt(),
-                step == CallStatus.INITIATED ? or(row.initiatedAt(), e.at()) : row.initiatedAt(),
-                step == CallStatus.RINGING ? or(row.ringingAt(), e.at()) : row.ringingAt(),
-                step == CallStatus.IN_PROGRESS ? or(row.inProgressAt(), e.at()) : row.inProgressAt(),
-                endedAt,
-                or(row.durationSeconds(), e.durationSeconds()),
-                fillDisposition ? code.code() : row.dispositionCode(),
-                fillDisposition ? code.label() : row.dispositionLabel(),
-                fillDisposition ? e.disposition().data() : row.dispositionData(),
-                or(row.recordingUrl(), e.recordingUrl()),
-                or(row.transcript(), e.transcript()),
-                row.failureReason(),
-                row.createdAt(),
-                row.updatedAt());
+        CallRow filled = row.change()
+                .initiatedAt(step == CallStatus.INITIATED ? or(row.initiatedAt(), e.at()) : row.initiatedAt())
+                .ringingAt(step == CallStatus.RINGING ? or(row.ringingAt(), e.at()) : row.ringingAt())
+                .inProgressAt(step == CallStatus.IN_PROGRESS ? or(row.inProgressAt(), e.at()) : row.inProgressAt())
+                .endedAt(endedAt)
+                .durationSeconds(or(row.durationSeconds(), e.durationSeconds()))
+                .disposition(
+                        fillDisposition ? code.code() : row.dispositionCode(),
+                        fillDisposition ? code.label() : row.dispositionLabel(),
+                        fillDisposition ? e.disposition().data() : row.dispositionData())
+                .recordingUrl(or(row.recordingUrl(), e.recordingUrl()))
+                .transcript(or(row.transcript(), e.transcript()))
+                .row();
         return filled.equals(row) ? row : filled.withUpdatedAt(now);
     }
 

@@ -80,35 +80,13 @@ record CallRow(
         return UtcTimes.format(time);
     }
 
+    /** A copy of this row to change its progress (what runner events move). */
+    CallRowChange change() {
+        return new CallRowChange(this);
+    }
+
     /** The same row with another update time. */
     CallRow withUpdatedAt(OffsetDateTime now) {
-        CallRow r = this;
-        return new CallRow(
-                r.organizationId(),
-                r.id(),
-                r.campaignId(),
-                r.customerId(),
-                r.agentId(),
-                r.dispositionSetId(),
-                r.initiationId(),
-                r.batch(),
-                r.fromNumber(),
-                r.toPhone(),
-                r.status(),
-                r.attempt(),
-                r.queuedAt(),
-                r.initiatedAt(),
-                r.ringingAt(),
-                r.inProgressAt(),
-                r.endedAt(),
-                r.durationSeconds(),
-                r.dispositionCode(),
-                r.dispositionLabel(),
-                r.dispositionData(),
-                r.recordingUrl(),
-                r.transcript(),
-                r.failureReason(),
-                r.createdAt(),
-                now);
+        return change().updatedAt(now).row();
     }
 }

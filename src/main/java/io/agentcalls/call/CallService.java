@@ -1,38 +1,103 @@
 package io.agentcalls.call;
 
+import io.agentcalls.campaign.RetryPolicy;
 import io.agentcalls.common.ApiException;
 import io.agentcalls.common.Page;
 import io.agentcalls.common.PageRequest;
+import io.agentcalls.common.PlannerStatistics;
+import io.agentcalls.common.SqlPart;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Call records and their status changes; other features change calls only through here. */
+/**
+ * Call records and their status changes; other features change calls only through here. A write that
+ * must stay one statement with another feature's selection (the initiation's insert of queued calls)
+ * is handed out as a {@link SqlPart} of that statement, written here.
+ */
 @Service
 public class CallService {
 
+    private static final String TABLE = "calls";
+
     private final CallRepository calls;
+    private final RetryClaimRepository retryClaims;
     private final CallQueryRepository queries;
     private final RunnerEventProcessor runnerEvents;
     private final CallCancellation cancellation;
     private final CampaignStatsQuery stats;
+    private final PlannerStatistics plannerStatistics;
     private final ApplicationEventPublisher events;
 
     CallService(
             CallRepository calls,
+            RetryClaimRepository retryClaims,
             CallQueryRepository queries,
             RunnerEventProcessor runnerEvents,
             CallCancellation cancellation,
             CampaignStatsQuery stats,
+            PlannerStatistics plannerStatistics,
             ApplicationEventPublisher events) {
         this.calls = calls;
+        this.retryClaims = retryClaims;
         this.queries = queries;
         this.runnerEvents = runnerEvents;
         this.cancellation = cancellation;
         this.stats = stats;
+        this.plannerStatistics = plannerStatistics;
         this.events = events;
+    }
+
+    /**
+     * The insert of a {@code queued} call for every customer a set-based selection chose, as a part of
+     * the selecting statement, so the selection, its safeguards and the insert stay one statement that
+     * the partial unique indexes on active calls guard. The statement provides the relation
+     * {@code selected (id, phone, position)}; calls are numbered into batches by position and take the
+     * caller numbers in turn.
+     */
+    public SqlPart queuedCallsInsert(QueuedCalls queued) {
+        return QueuedCallInsert.of(queued);
+    }
+
+    /**
+     * Claims the next page of the campaign's due unsuccessful calls after {@code after} for
+     * {@code lease} (SKIP LOCKED, so any number of nodes can share a campaign), settling on the way the
+     * calls of the page that can never be retried; empty when no due call is left after it.
+     */
+    public Optional<DueRetries> claimDueRetries(
+            String organizationId,
+            String campaignId,
+            RetryPolicy policy,
+            DueRetries.Cursor after,
+            Duration lease,
+            int limit) {
+        return retryClaims.nextPage(organizationId, campaignId, policy, after, lease, limit);
+    }
+
+    /**
+     * Ends this node's claim on retries it tried: a call whose retry now exists, whose customer is
+     * gone, or (with {@code settleAll}) that can never be retried leaves the due calls for good; the
+     * others are released for a later run.
+     */
+    public void settleRetries(String organizationId, List<DueRetries.DueRetry> tried, boolean settleAll) {
+        retryClaims.settleOrRelease(organizationId, tried, settleAll);
+    }
+
+    /** Analyzes calls when bulk writes have outdated the planner's statistics (see {@link PlannerStatistics}). */
+    public void refreshPlannerStatistics() {
+        plannerStatistics.refreshIfStale(TABLE);
+    }
+
+    /**
+     * After a statement inserted this many queued calls: a bulk insert changes what the planner must
+     * know (how many calls are queued, how many the organization has) before autovacuum notices.
+     */
+    public void refreshPlannerStatisticsAfterInsert(long inserted) {
+        plannerStatistics.refreshAfterBulkWrite(TABLE, inserted);
     }
 
     /** A call the runner refused, with the runner's reason. */

@@ -1,6 +1,7 @@
 package io.agentcalls.call;
 
 import io.agentcalls.common.ApiException;
+import io.agentcalls.customer.PaymentStatus;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Arrays;
@@ -15,7 +16,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class CampaignStatsQuery {
 
-    private static final List<String> PAYMENT_STATUSES = List.of("bounced", "pending", "partial", "paid", "received");
     private static final String NO_PAYMENT_STATUS = "unset";
 
     private final CampaignStatsRepository repository;
@@ -31,7 +31,7 @@ class CampaignStatsQuery {
             throw ApiException.notFound("Campaign not found");
         }
         Map<String, Long> byPaymentStatus = new LinkedHashMap<>();
-        PAYMENT_STATUSES.forEach(s -> byPaymentStatus.put(s, 0L));
+        PaymentStatus.VALUES.forEach(s -> byPaymentStatus.put(s, 0L));
         byPaymentStatus.put(NO_PAYMENT_STATUS, 0L);
         long customers = 0;
         for (CampaignStatsRepository.Count count : repository.customersByPaymentStatus(organizationId, campaignId)) {

@@ -29,11 +29,28 @@ class RunnerEventProcessor {
     static final String BUSY_CALL = "call is being changed by other requests; send the event again";
     private static final int MAX_ATTEMPTS = 8;
 
+    /** What became of one event. */
+    private record Decision(Outcome outcome, String reason) {
+
+        static final Decision APPLIED = new Decision(Outcome.APPLIED, null);
+        static final Decision IGNORED = new Decision(Outcome.IGNORED, null);
+
+        static Decision rejected(String reason) {
+            return new Decision(Outcome.REJECTED, reason);
+        }
+    }
+
     private enum Outcome {
         APPLIED,
         IGNORED,
         REJECTED
     }
+
+    /**
+     * One pass over the pending calls' events: a decision for each of their events (by position in
+     * the batch, null for the others), and the calls changed meanwhile, whose events are folded again.
+     */
+    private record Pass(Decision[] decisions, Set<String> changedMeanwhile) {}
 
     private final RunnerEventRepository repository;
     private final ApplicationEventPublisher events;
@@ -48,8 +65,7 @@ class RunnerEventProcessor {
     }
 
     RunnerEventsResult apply(List<RunnerEvent> batch) {
-        Outcome[] outcomes = new Outcome[batch.size()];
-        String[] reasons = new String[batch.size()];
+        Decision[] decisions = new Decision[batch.size()];
         Set<String> pending = new LinkedHashSet<>();
         Set<String> codes = new HashSet<>();
         for (RunnerEvent event : batch) {
@@ -62,31 +78,36 @@ class RunnerEventProcessor {
             if (attempt > MAX_ATTEMPTS) {
                 for (int i = 0; i < batch.size(); i++) {
                     if (pending.contains(batch.get(i).callId())) {
-                        outcomes[i] = Outcome.REJECTED;
-                        reasons[i] = BUSY_CALL;
+                        decisions[i] = Decision.rejected(BUSY_CALL);
                     }
                 }
                 break;
             }
-            pending = applyOnce(batch, pending, codes, outcomes, reasons);
+            Pass pass = applyOnce(batch, pending, codes);
+            for (int i = 0; i < batch.size(); i++) {
+                if (pass.decisions()[i] != null) {
+                    decisions[i] = pass.decisions()[i];
+                }
+            }
+            pending = pass.changedMeanwhile();
         }
         int applied = 0;
         int ignored = 0;
         List<RunnerEventsResult.Rejected> rejected = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
-            switch (outcomes[i]) {
+            switch (decisions[i].outcome()) {
                 case APPLIED -> applied++;
                 case IGNORED -> ignored++;
                 case REJECTED ->
-                    rejected.add(new RunnerEventsResult.Rejected(i, batch.get(i).callId(), reasons[i]));
+                    rejected.add(new RunnerEventsResult.Rejected(i, batch.get(i).callId(), decisions[i].reason()));
             }
         }
         return new RunnerEventsResult(applied, ignored, rejected);
     }
 
-    /** Folds the events of the pending calls and writes them; returns the calls changed meanwhile. */
-    private Set<String> applyOnce(
-            List<RunnerEvent> batch, Set<String> pending, Set<String> codes, Outcome[] outcomes, String[] reasons) {
+    /** Folds the events of the pending calls and writes them. */
+    private Pass applyOnce(List<RunnerEvent> batch, Set<String> pending, Set<String> codes) {
+        Decision[] decisions = new Decision[batch.size()];
         Map<String, CallProgress> calls = new HashMap<>();
         Map<String, RunnerEventRepository.ReadCall> read = new HashMap<>();
         for (RunnerEventRepository.ReadCall call : repository.read(pending, codes)) {
@@ -103,8 +124,7 @@ class RunnerEventProcessor {
             }
             CallProgress call = calls.get(event.callId());
             if (call == null) {
-                outcomes[i] = Outcome.REJECTED;
-                reasons[i] = UNKNOWN_CALL;
+                decisions[i] = Decision.rejected(UNKNOWN_CALL);
                 continue;
             }
             CallProgress.Code code = null;
@@ -113,15 +133,14 @@ class RunnerEventProcessor {
                         .namedCodes()
                         .get(event.disposition().code());
                 if (label == null) {
-                    outcomes[i] = Outcome.REJECTED;
-                    reasons[i] = "disposition code '" + event.disposition().code()
-                            + "' is not in the call's disposition set";
+                    decisions[i] = Decision.rejected("disposition code '"
+                            + event.disposition().code() + "' is not in the call's disposition set");
                     continue;
                 }
                 code = new CallProgress.Code(event.disposition().code(), label);
             }
             CallProgress.Change change = call.apply(event, code, now);
-            outcomes[i] = change.any() ? Outcome.APPLIED : Outcome.IGNORED;
+            decisions[i] = change.any() ? Decision.APPLIED : Decision.IGNORED;
             collect(published, call, event, change);
         }
         List<RunnerEventRepository.Write> writes = new ArrayList<>();
@@ -132,17 +151,18 @@ class RunnerEventProcessor {
             }
         });
         if (writes.isEmpty()) {
-            return Set.of();
+            return new Pass(decisions, Set.of());
         }
-        return transactions.execute(tx -> {
-            Set<String> changedMeanwhile = new HashSet<>();
-            writes.forEach(w -> changedMeanwhile.add(w.row().id()));
+        Set<String> changedMeanwhile = transactions.execute(tx -> {
+            Set<String> unwritten = new HashSet<>();
+            writes.forEach(w -> unwritten.add(w.row().id()));
             for (String written : repository.saveIfUnchanged(writes)) {
-                changedMeanwhile.remove(written);
+                unwritten.remove(written);
                 published.getOrDefault(written, List.of()).forEach(events::publishEvent);
             }
-            return changedMeanwhile;
+            return unwritten;
         });
+        return new Pass(decisions, changedMeanwhile);
     }
 
     /** The call's events for this change; both events of one change share one view of the call. */

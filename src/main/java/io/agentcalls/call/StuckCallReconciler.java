@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -16,6 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Runs on every node; claims are {@code FOR UPDATE SKIP LOCKED}, so nodes split the work.
  */
 @Component
+@EnableConfigurationProperties(CallProperties.class)
 class StuckCallReconciler {
 
     static final String REASON = "No event from the workflow runner";
@@ -31,16 +32,16 @@ class StuckCallReconciler {
             CallRepository calls,
             ApplicationEventPublisher events,
             TransactionTemplate transactions,
-            @Value("${agentcalls.calls.stuck-after:2h}") Duration stuckAfter) {
+            CallProperties properties) {
         this.calls = calls;
         this.events = events;
         this.transactions = transactions;
-        this.stuckAfter = stuckAfter;
+        this.stuckAfter = properties.stuckAfter();
     }
 
     @Scheduled(
-            fixedDelayString = "${agentcalls.calls.stuck-check-interval:1m}",
-            initialDelayString = "${agentcalls.calls.stuck-check-interval:1m}")
+            fixedDelayString = "${agentcalls.calls.stuck-check-interval}",
+            initialDelayString = "${agentcalls.calls.stuck-check-interval}")
     void scheduled() {
         try {
             reconcile();

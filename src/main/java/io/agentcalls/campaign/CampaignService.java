@@ -28,8 +28,8 @@ public class CampaignService {
     }
 
     /**
-     * Whether a campaign with this id exists under a different organization. Only for the seed's 403 of
-     * Initiate Call(s); everywhere else another organization's campaign is simply not found.
+     * Whether a campaign with this id exists under a different organization. Only for the 403 of the
+     * Initiate Call(s) contract; everywhere else another organization's campaign is simply not found.
      */
     public boolean existsInAnotherOrganization(String organizationId, String campaignId) {
         return repository.existsInAnotherOrganization(organizationId, campaignId);

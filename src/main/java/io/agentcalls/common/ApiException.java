@@ -72,7 +72,7 @@ public class ApiException extends RuntimeException {
         return errors;
     }
 
-    /** Extra top-level fields of the error body (the seed's missing-variables error carries counts). */
+    /** Extra top-level fields of the error body (Initiate Call(s)'s missing-variables error carries counts). */
     public Map<String, Object> extra() {
         return extra;
     }

@@ -120,7 +120,7 @@ public class ApiExceptionHandler {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ErrorResponse.of("Not found"));
     }
 
-    /** The seed's 500 body; the cause goes to the log only, never to the client. */
+    /** The 500 body of the Initiate Call(s) contract; the cause goes to the log only, never to the client. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<?> unexpected(Exception e) {
         if (DatabaseUnavailable.isCause(e)) {

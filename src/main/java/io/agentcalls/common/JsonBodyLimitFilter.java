@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -28,8 +27,8 @@ class JsonBodyLimitFilter extends OncePerRequestFilter {
     private final long maxBytes;
     private final ObjectMapper objectMapper;
 
-    JsonBodyLimitFilter(@Value("${agentcalls.max-json-body-bytes:10485760}") long maxBytes, ObjectMapper objectMapper) {
-        this.maxBytes = maxBytes;
+    JsonBodyLimitFilter(ServiceProperties properties, ObjectMapper objectMapper) {
+        this.maxBytes = properties.maxJsonBodyBytes();
         this.objectMapper = objectMapper;
     }
 

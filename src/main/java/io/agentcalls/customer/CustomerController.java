@@ -60,7 +60,9 @@ class CustomerController {
             @PathVariable String campaignId,
             @PathVariable String customerId,
             @RequestBody JsonNode body) {
-        return ApiResponse.of(customers.patch(caller.organizationId(), campaignId, customerId, body));
+        // read by hand, not bound to a record: an explicit null (clear the field) differs from absence
+        return ApiResponse.of(
+                customers.patch(caller.organizationId(), campaignId, customerId, CustomerPatch.read(body)));
     }
 
     @DeleteMapping("/{customerId}")

@@ -19,9 +19,8 @@ import java.util.regex.Pattern;
 final class CustomerFields {
 
     static final Set<String> ID_FIELDS = Set.of("id", "loan_id", "lead_id");
-    static final Set<String> DATA_FIELDS = Set.of(
-            "name", "phone", "language", "payment_status", "emi_amount", "emi_due_date", "loan_amount", "timezone");
-    static final List<String> PAYMENT_STATUSES = List.of("bounced", "pending", "partial", "paid", "received");
+    static final Set<String> DATA_FIELDS = Set.copyOf(StandardField.DATA_FIELD_NAMES);
+    static final List<String> PAYMENT_STATUSES = PaymentStatus.VALUES;
     static final int MAX_ID_LENGTH = 100;
     static final int MAX_NAME_LENGTH = 200;
     static final int MAX_LANGUAGE_LENGTH = 50;

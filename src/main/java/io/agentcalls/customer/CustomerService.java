@@ -3,6 +3,7 @@ package io.agentcalls.customer;
 import io.agentcalls.common.ApiException;
 import io.agentcalls.common.Page;
 import io.agentcalls.common.PageRequest;
+import io.agentcalls.common.PlannerStatistics;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,7 +11,6 @@ import java.util.Locale;
 import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.JsonNode;
 
 /** A campaign's customers one at a time, and which custom fields exist in a campaign. */
 @Service
@@ -19,11 +19,25 @@ public class CustomerService {
     private final CampaignAccess campaigns;
     private final CustomerRepository repository;
     private final CustomFieldRepository customFields;
+    private final PlannerStatistics plannerStatistics;
 
-    CustomerService(CampaignAccess campaigns, CustomerRepository repository, CustomFieldRepository customFields) {
+    CustomerService(
+            CampaignAccess campaigns,
+            CustomerRepository repository,
+            CustomFieldRepository customFields,
+            PlannerStatistics plannerStatistics) {
         this.campaigns = campaigns;
         this.repository = repository;
         this.customFields = customFields;
+        this.plannerStatistics = plannerStatistics;
+    }
+
+    /**
+     * Analyzes customers when imports have outdated the planner's statistics, before a statement that
+     * reads many of them (see {@link PlannerStatistics}).
+     */
+    public void refreshPlannerStatistics() {
+        plannerStatistics.refreshIfStale("customers");
     }
 
     /** Names of the custom fields at least one customer of the campaign has, sorted. */
@@ -50,8 +64,7 @@ public class CustomerService {
     }
 
     @Transactional
-    Customer patch(String organizationId, String campaignId, String customerId, JsonNode body) {
-        CustomerPatch patch = CustomerPatch.read(body);
+    Customer patch(String organizationId, String campaignId, String customerId, CustomerPatch patch) {
         campaigns.lockForWrite(organizationId, campaignId, false);
         Customer current =
                 repository.findForUpdate(organizationId, campaignId, customerId).orElseThrow(CustomerService::notFound);

@@ -1,11 +1,10 @@
 package io.agentcalls.database;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.agentcalls.common.ServiceProperties;
 import java.io.IOException;
-import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -23,10 +22,9 @@ import org.springframework.context.annotation.Configuration;
 class EmbeddedPostgresConfiguration {
 
     @Bean(destroyMethod = "")
-    EmbeddedDatabase embeddedDatabase(
-            @Value("${agentcalls.data-dir:./data}") String dataDir, EmbeddedPostgresProperties properties)
+    EmbeddedDatabase embeddedDatabase(ServiceProperties service, EmbeddedPostgresProperties properties)
             throws IOException {
-        return SharedEmbeddedPostgres.obtain(Path.of(dataDir).toAbsolutePath(), properties);
+        return SharedEmbeddedPostgres.obtain(service.dataDir().toAbsolutePath(), properties);
     }
 
     /** Stops the server after the pool (a dependent bean) has closed its connections. */

@@ -7,9 +7,10 @@ import java.util.HexFormat;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,12 +35,19 @@ class DemoData {
     static final String DISPOSITION_ID = "dsp_000000000000000000000000000de001";
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+    private static final int DEFAULT_PORT = 8080;
 
     private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final int port;
 
-    DemoData(DataSource dataSource, JdbcClient jdbc, @Value("${server.port:8080}") int port) {
+    @Autowired
+    DemoData(DataSource dataSource, JdbcClient jdbc, ServerProperties server) {
+        this(dataSource, jdbc, server.getPort() == null ? DEFAULT_PORT : server.getPort());
+    }
+
+    /** @param port the port the printed curl uses */
+    DemoData(DataSource dataSource, JdbcClient jdbc, int port) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.port = port;

@@ -2,6 +2,7 @@ package io.agentcalls.initiation;
 
 import io.agentcalls.common.ApiResponse;
 import io.agentcalls.common.PageRequest;
+import io.agentcalls.initiation.record.InitiationRecords;
 import io.agentcalls.organization.Caller;
 import io.agentcalls.ratelimit.RateLimit;
 import io.agentcalls.ratelimit.RateLimiter;
@@ -25,10 +26,12 @@ class InitiateCallsController {
     static final String REPLAYED = "Idempotent-Replayed";
 
     private final InitiationLedger ledger;
+    private final InitiationRecords records;
     private final RateLimiter rateLimiter;
 
-    InitiateCallsController(InitiationLedger ledger, RateLimiter rateLimiter) {
+    InitiateCallsController(InitiationLedger ledger, InitiationRecords records, RateLimiter rateLimiter) {
         this.ledger = ledger;
+        this.records = records;
         this.rateLimiter = rateLimiter;
     }
 
@@ -38,9 +41,12 @@ class InitiateCallsController {
             @PathVariable String campaignId,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @RequestBody(required = false) JsonNode body) {
+        // every request counts against its limit, a malformed one too; the body is read by hand, not
+        // bound to a record, so each problem is named in the Initiate Call(s) contract's own words
         boolean dryRun = body != null && body.path("dryRun").asBoolean(false);
         rateLimiter.check(caller.organizationId(), dryRun ? RateLimit.DRY_RUNS : RateLimit.INITIATIONS);
-        InitiationOutcome outcome = ledger.initiate(caller, campaignId, idempotencyKey, body);
+        InitiateCallsRequest request = InitiateCallsRequestParser.parse(body);
+        InitiationOutcome outcome = ledger.initiate(caller, campaignId, idempotencyKey, request, body);
         ResponseEntity.BodyBuilder response =
                 ResponseEntity.status(outcome.status()).contentType(MediaType.APPLICATION_JSON);
         if (outcome.replayed()) {
@@ -51,7 +57,7 @@ class InitiateCallsController {
 
     @GetMapping("/api/v1/initiations/{initiationId}")
     ApiResponse<Map<String, Object>> get(Caller caller, @PathVariable String initiationId) {
-        return ApiResponse.of(ledger.get(caller, initiationId));
+        return ApiResponse.of(records.get(caller, initiationId));
     }
 
     @GetMapping("/api/v1/campaigns/{campaignId}/initiations")
@@ -60,6 +66,6 @@ class InitiateCallsController {
             @PathVariable String campaignId,
             @RequestParam(required = false) String limit,
             @RequestParam(required = false) String cursor) {
-        return ApiResponse.page(ledger.listByCampaign(caller, campaignId, PageRequest.of(limit, cursor)));
+        return ApiResponse.page(records.listByCampaign(caller, campaignId, PageRequest.of(limit, cursor)));
     }
 }

@@ -1,5 +1,6 @@
 package io.agentcalls.initiation;
 
+import io.agentcalls.initiation.selection.CustomerFilter;
 import java.util.List;
 
 /**
@@ -8,5 +9,5 @@ import java.util.List;
  *
  * @param limit null when every matching customer is to be called
  */
-record InitiateCallsRequest(
+public record InitiateCallsRequest(
         String agentId, String dispositionId, Integer limit, boolean dryRun, List<CustomerFilter> filters) {}

@@ -1,11 +1,17 @@
 package io.agentcalls.initiation;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.agentcalls.initiation.dispatch.BatchError;
+import io.agentcalls.initiation.dispatch.DispatchReport;
+import io.agentcalls.initiation.selection.SkipCounts;
 import java.util.List;
 
-/** The seed's {@code results} object, with our additions {@code skipped}, {@code initiationId}, {@code dryRun}. */
+/**
+ * The {@code results} object of the Initiate Call(s) contract, with our additions {@code skipped},
+ * {@code initiationId} and {@code dryRun}.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record InitiationResults(
+public record InitiationResults(
         long totalMatched,
         long customersSelected,
         long initiated,
@@ -16,9 +22,23 @@ record InitiationResults(
         String initiationId,
         Boolean dryRun) {
 
-    /** One failed batch, or the calls of a batch the runner rejected for one reason. */
-    record BatchError(int batch, String error, String reason, long affectedCustomers) {
+    /** What a dry run would select; it writes nothing, so it has no initiation id. */
+    static InitiationResults dryRun(long totalMatched, long customersSelected, SkipCounts skipped) {
+        return new InitiationResults(totalMatched, customersSelected, 0, 0, 0, List.of(), skipped, null, true);
+    }
 
-        static final String CALL_INITIATION_FAILED = "Call initiation failed";
+    /** What the initiation's calls came to once every batch was dispatched. */
+    static InitiationResults dispatched(
+            long totalMatched, long customersSelected, DispatchReport report, SkipCounts skipped, String initiationId) {
+        return new InitiationResults(
+                totalMatched,
+                customersSelected,
+                report.initiated(),
+                report.failed(),
+                report.batchesProcessed(),
+                report.errors(),
+                skipped,
+                initiationId,
+                null);
     }
 }

@@ -2,6 +2,7 @@ package io.agentcalls.runner;
 
 import io.agentcalls.call.CallProfile;
 import io.agentcalls.call.CallStatus;
+import io.agentcalls.customer.PaymentStatus;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -56,14 +57,17 @@ record SimulatedCallPlan(
 
     /** Who answers and what they say depends on where the customer stands with their payment. */
     private record Shares(double noAnswer, double positive, double negative, double callback) {
+        private static final Shares UNKNOWN = new Shares(0.22, 0.35, 0.30, 0.20);
+
         static Shares of(String paymentStatus) {
-            return switch (paymentStatus == null ? "" : paymentStatus) {
-                case "bounced" -> new Shares(0.30, 0.25, 0.40, 0.20);
-                case "pending" -> new Shares(0.20, 0.50, 0.20, 0.20);
-                case "partial" -> new Shares(0.18, 0.40, 0.25, 0.20);
-                case "paid", "received" -> new Shares(0.25, 0.05, 0.15, 0.10);
-                default -> new Shares(0.22, 0.35, 0.30, 0.20);
-            };
+            return PaymentStatus.of(paymentStatus)
+                    .map(status -> switch (status) {
+                        case BOUNCED -> new Shares(0.30, 0.25, 0.40, 0.20);
+                        case PENDING -> new Shares(0.20, 0.50, 0.20, 0.20);
+                        case PARTIAL -> new Shares(0.18, 0.40, 0.25, 0.20);
+                        case PAID, RECEIVED -> new Shares(0.25, 0.05, 0.15, 0.10);
+                    })
+                    .orElse(UNKNOWN);
         }
     }
 

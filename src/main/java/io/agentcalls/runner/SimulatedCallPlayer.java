@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionDefinition;
@@ -49,22 +48,16 @@ class SimulatedCallPlayer {
             SimulatedCallSteps steps,
             TransactionTemplate transactions,
             ObjectMapper json,
-            @Value("${agentcalls.runner.url:}") String runnerUrl,
-            @Value("${agentcalls.runner.simulated.play-calls:true}") boolean playCalls,
-            @Value("${agentcalls.runner.simulated.speed:1}") double speed,
-            @Value("${agentcalls.runner.simulated.seed:1}") long seed) {
-        if (!(speed > 0)) {
-            throw new IllegalArgumentException("agentcalls.runner.simulated.speed must be positive");
-        }
+            RunnerProperties properties) {
         this.calls = calls;
         this.steps = steps;
         this.transactions = transactions;
         this.ownTransaction = new TransactionTemplate(transactions.getTransactionManager());
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.json = json;
-        this.enabled = runnerUrl.isBlank() && playCalls;
-        this.speed = speed;
-        this.seed = seed;
+        this.enabled = properties.simulatedRunner() && properties.simulated().playCalls();
+        this.speed = properties.simulated().speed();
+        this.seed = properties.simulated().seed();
         this.stepper = new SimulatedCallStepper(calls, steps, json, this::scaled);
     }
 
@@ -104,7 +97,7 @@ class SimulatedCallPlayer {
         }
     }
 
-    @Scheduled(fixedDelayString = "${agentcalls.runner.simulated.poll-interval:1s}")
+    @Scheduled(fixedDelayString = "${agentcalls.runner.simulated.poll-interval}")
     void tick() {
         if (!enabled) {
             return;

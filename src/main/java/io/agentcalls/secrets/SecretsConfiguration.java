@@ -1,8 +1,7 @@
 package io.agentcalls.secrets;
 
+import io.agentcalls.common.ServiceProperties;
 import java.io.IOException;
-import java.nio.file.Path;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
@@ -13,10 +12,8 @@ import org.springframework.context.annotation.Configuration;
 class SecretsConfiguration {
 
     @Bean
-    EncryptionKeys encryptionKeys(
-            EncryptionProperties properties, @Value("${agentcalls.data-dir:./data}") String dataDir)
-            throws IOException {
-        return EncryptionKeys.load(properties, Path.of(dataDir));
+    EncryptionKeys encryptionKeys(EncryptionProperties properties, ServiceProperties service) throws IOException {
+        return EncryptionKeys.load(properties, service.dataDir());
     }
 
     /**

@@ -3,15 +3,13 @@ package io.agentcalls.webhook;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,14 +32,19 @@ class DeliveryPoller implements SmartLifecycle {
     /** The last poll filled every free worker: a finishing worker should wake the loop. */
     private volatile boolean backlog;
 
-    private ExecutorService workers;
+    private final TaskExecutor workers;
     private Thread loop;
 
-    DeliveryPoller(DeliveryRepository deliveries, DeliveryAttempter attempter, WebhookProperties properties) {
+    DeliveryPoller(
+            DeliveryRepository deliveries,
+            DeliveryAttempter attempter,
+            WebhookProperties properties,
+            @Qualifier("webhookDeliveryExecutor") TaskExecutor workers) {
         this.deliveries = deliveries;
         this.attempter = attempter;
         this.properties = properties;
         this.freeWorkers = new Semaphore(properties.maxConcurrency());
+        this.workers = workers;
     }
 
     /** Asks for a poll now instead of at the next interval. */
@@ -51,18 +54,6 @@ class DeliveryPoller implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        AtomicInteger count = new AtomicInteger();
-        workers = new ThreadPoolExecutor(
-                properties.maxConcurrency(),
-                properties.maxConcurrency(),
-                0,
-                TimeUnit.MILLISECONDS,
-                new LinkedBlockingQueue<>(),
-                task -> {
-                    Thread thread = new Thread(task, "webhook-delivery-" + count.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
         running = true;
         loop = new Thread(this::pollUntilStopped, "webhook-poller");
         loop.setDaemon(true);
@@ -75,13 +66,15 @@ class DeliveryPoller implements SmartLifecycle {
         wake();
         try {
             loop.join(Duration.ofSeconds(5).toMillis());
-            workers.shutdown();
-            // an attempt cut short is not lost: its lease expires and it is attempted again
-            workers.awaitTermination(properties.timeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
+            // the attempts under way may finish; one cut short (the executor interrupts it when the
+            // context closes) is not lost: its lease expires and it is attempted again
+            int workerCount = properties.maxConcurrency();
+            if (freeWorkers.tryAcquire(workerCount, properties.timeout().toMillis() + 1000, TimeUnit.MILLISECONDS)) {
+                freeWorkers.release(workerCount);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        workers.shutdownNow();
     }
 
     @Override

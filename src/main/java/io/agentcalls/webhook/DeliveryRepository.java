@@ -1,18 +1,19 @@
 package io.agentcalls.webhook;
 
 import io.agentcalls.secrets.SecretCipher;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The webhook_deliveries queue and its webhook_delivery_attempts log. */
+/**
+ * The webhook_deliveries queue: events enqueued, claimed, attempted (each attempt logged in
+ * webhook_delivery_attempts), redelivered, paused with their endpoint. What the API reads of it is
+ * {@link DeliveryHistoryRepository}.
+ */
 @Repository
 class DeliveryRepository {
 
@@ -69,25 +70,6 @@ class DeliveryRepository {
                     ELSE now() + :delayMillis * interval '1 millisecond' END,
                 claimed_until = NULL, claim_token = NULL
             WHERE organization_id = :organizationId AND id = :id AND claim_token = :token
-            """;
-    private static final String LIST = """
-            SELECT id, event_type, status, attempts, last_response_code, last_attempt_at, next_attempt_at, created_at
-            FROM webhook_deliveries
-            WHERE organization_id = :organizationId AND endpoint_id = :endpointId
-              AND (CAST(:status AS text) IS NULL OR status = :status)
-              AND (CAST(:before AS text) IS NULL OR id < :before)
-            ORDER BY id DESC LIMIT :limit
-            """;
-    private static final String FIND = """
-            SELECT id, event_type, status, attempts, last_response_code, last_attempt_at, next_attempt_at, created_at
-            FROM webhook_deliveries
-            WHERE organization_id = :organizationId AND endpoint_id = :endpointId AND id = :id
-            """;
-    private static final String LIST_ATTEMPTS = """
-            SELECT id, attempted_at, response_code, response_body, error, duration_ms
-            FROM webhook_delivery_attempts
-            WHERE organization_id = :organizationId AND delivery_id = :deliveryId
-            ORDER BY id
             """;
     // A delivery being attempted right now (unexpired lease) is left alone: no second concurrent send.
     private static final String REDELIVER = """
@@ -189,40 +171,6 @@ class DeliveryRepository {
                 == 1;
     }
 
-    List<WebhookDelivery> list(String organizationId, String endpointId, String status, String before, int limit) {
-        return jdbc.sql(LIST)
-                .param("organizationId", organizationId)
-                .param("endpointId", endpointId)
-                .param("status", status, Types.VARCHAR)
-                .param("before", before, Types.VARCHAR)
-                .param("limit", limit)
-                .query(DeliveryRepository::delivery)
-                .list();
-    }
-
-    Optional<WebhookDelivery> find(String organizationId, String endpointId, String id) {
-        return jdbc.sql(FIND)
-                .param("organizationId", organizationId)
-                .param("endpointId", endpointId)
-                .param("id", id)
-                .query(DeliveryRepository::delivery)
-                .optional();
-    }
-
-    List<WebhookDelivery.Attempt> attempts(String organizationId, String deliveryId) {
-        return jdbc.sql(LIST_ATTEMPTS)
-                .param("organizationId", organizationId)
-                .param("deliveryId", deliveryId)
-                .query((rs, n) -> new WebhookDelivery.Attempt(
-                        rs.getString("id"),
-                        rs.getObject("attempted_at", OffsetDateTime.class),
-                        (Integer) rs.getObject("response_code"),
-                        rs.getString("response_body"),
-                        rs.getString("error"),
-                        rs.getInt("duration_ms")))
-                .list();
-    }
-
     boolean redeliver(String organizationId, String endpointId, String id) {
         return jdbc.sql(REDELIVER)
                         .param("organizationId", organizationId)
@@ -245,18 +193,5 @@ class DeliveryRepository {
                 .param("organizationId", organizationId)
                 .param("endpointId", endpointId)
                 .update();
-    }
-
-    private static WebhookDelivery delivery(ResultSet rs, int row) throws SQLException {
-        return new WebhookDelivery(
-                rs.getString("id"),
-                rs.getString("event_type"),
-                rs.getString("status"),
-                rs.getInt("attempts"),
-                (Integer) rs.getObject("last_response_code"),
-                rs.getObject("last_attempt_at", OffsetDateTime.class),
-                rs.getObject("next_attempt_at", OffsetDateTime.class),
-                rs.getObject("created_at", OffsetDateTime.class),
-                null);
     }
 }

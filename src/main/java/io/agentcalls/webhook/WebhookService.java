@@ -19,16 +19,19 @@ public class WebhookService {
 
     private final WebhookRepository endpoints;
     private final DeliveryRepository deliveries;
+    private final DeliveryHistoryRepository history;
     private final WebhookUrlPolicy urlPolicy;
     private final WebhookProperties properties;
 
     WebhookService(
             WebhookRepository endpoints,
             DeliveryRepository deliveries,
+            DeliveryHistoryRepository history,
             WebhookUrlPolicy urlPolicy,
             WebhookProperties properties) {
         this.endpoints = endpoints;
         this.deliveries = deliveries;
+        this.history = history;
         this.urlPolicy = urlPolicy;
         this.properties = properties;
     }
@@ -115,16 +118,15 @@ public class WebhookService {
         }
         get(organizationId, webhookId);
         return Page.fromOverfetch(
-                deliveries.list(organizationId, webhookId, status, page.after(), page.fetchSize()),
+                history.list(organizationId, webhookId, status, page.after(), page.fetchSize()),
                 page.limit(),
                 WebhookDelivery::id);
     }
 
     /** One delivery with the log of its attempts. */
     public WebhookDelivery getDelivery(String organizationId, String webhookId, String deliveryId) {
-        return deliveries
-                .find(organizationId, webhookId, deliveryId)
-                .map(d -> d.withAttemptLog(deliveries.attempts(organizationId, deliveryId)))
+        return history.find(organizationId, webhookId, deliveryId)
+                .map(d -> d.withAttemptLog(history.attempts(organizationId, deliveryId)))
                 .orElseThrow(() -> ApiException.notFound("Delivery not found"));
     }
 
@@ -135,8 +137,7 @@ public class WebhookService {
     @Transactional
     public WebhookDelivery redeliver(String organizationId, String webhookId, String deliveryId) {
         Webhook webhook = get(organizationId, webhookId);
-        deliveries
-                .find(organizationId, webhookId, deliveryId)
+        history.find(organizationId, webhookId, deliveryId)
                 .orElseThrow(() -> ApiException.notFound("Delivery not found"));
         if (!webhook.active()) {
             throw ApiException.conflict("Webhook is disabled; enable it before redelivering");
@@ -144,6 +145,6 @@ public class WebhookService {
         if (!deliveries.redeliver(organizationId, webhookId, deliveryId)) {
             throw ApiException.conflict("Delivery is being attempted right now; try again in a minute");
         }
-        return deliveries.find(organizationId, webhookId, deliveryId).orElseThrow();
+        return history.find(organizationId, webhookId, deliveryId).orElseThrow();
     }
 }

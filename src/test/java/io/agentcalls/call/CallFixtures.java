@@ -26,6 +26,15 @@ public final class CallFixtures {
         return "org_" + apiKey.substring(3, 35);
     }
 
+    /** A new organization, for tests that run without the admin API. */
+    public String organization() {
+        String id = Ids.newId("org");
+        jdbc.sql("INSERT INTO organizations (id, name) VALUES (:id, 'Test Org')")
+                .param("id", id)
+                .update();
+        return id;
+    }
+
     public String campaign(String organizationId) {
         String id = Ids.newId("cmp");
         jdbc.sql("INSERT INTO campaigns (organization_id, id, name) VALUES (:org, :id, 'Nov EMI')")

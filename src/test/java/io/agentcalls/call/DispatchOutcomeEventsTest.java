@@ -2,13 +2,19 @@ package io.agentcalls.call;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.agentcalls.support.ApiTest;
+import io.agentcalls.support.ModuleTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
-class DispatchOutcomeEventsTest extends ApiTest {
+/** The call module alone: what recording the runner's answer writes and publishes. */
+@ModuleTest
+class DispatchOutcomeEventsTest {
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Autowired
     CallService calls;
@@ -19,7 +25,7 @@ class DispatchOutcomeEventsTest extends ApiTest {
     @Test
     void recordingTheRunnersAnswerPublishesOneStatusChangePerChangedCall() {
         CallFixtures fixtures = new CallFixtures(jdbc);
-        String org = CallFixtures.organizationOf(newOrganization());
+        String org = fixtures.organization();
         String campaign = fixtures.campaign(org);
         String set = fixtures.dispositionSet(org);
         String accepted = fixtures.call(org, campaign, set, "queued");

@@ -2,13 +2,19 @@ package io.agentcalls.call;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.agentcalls.support.ApiTest;
+import io.agentcalls.support.ModuleTest;
 import java.time.OffsetDateTime;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
-class StuckCallReconcilerTest extends ApiTest {
+/** The call module alone: calls the runner went silent on are failed, and say so. */
+@ModuleTest
+class StuckCallReconcilerTest {
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Autowired
     StuckCallReconciler reconciler;
@@ -19,7 +25,7 @@ class StuckCallReconcilerTest extends ApiTest {
     @Test
     void initiatedOrRingingCallsWithNoEventForTwoHoursFail() {
         CallFixtures fixtures = new CallFixtures(jdbc);
-        String org = CallFixtures.organizationOf(newOrganization());
+        String org = fixtures.organization();
         String campaign = fixtures.campaign(org);
         String set = fixtures.dispositionSet(org);
         OffsetDateTime longAgo = OffsetDateTime.now().minusHours(3);

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.agentcalls.common.ApiException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.json.JsonMapper;
 
 class CampaignChangesTest {
@@ -27,13 +29,12 @@ class CampaignChangesTest {
                 .containsExactly("callingWindow.start and callingWindow.end must differ (all day is 00:00 to 24:00)");
     }
 
-    @Test
-    void timesAreStrictHoursAndMinutes() {
-        for (String bad : new String[] {"9:00", "09:60", "09:00:00", "24:01", "ab:cd", " 09:00"}) {
-            assertThatThrownBy(() -> read("{\"callingWindow\":{\"start\":\"" + bad + "\",\"end\":\"10:00\"}}"))
-                    .as(bad)
-                    .isInstanceOf(ApiException.class);
-        }
+    @ParameterizedTest
+    @ValueSource(strings = {"9:00", "09:60", "09:00:00", "24:01", "ab:cd", " 09:00"})
+    void timesAreStrictHoursAndMinutes(String bad) {
+        assertThatThrownBy(() -> read("{\"callingWindow\":{\"start\":\"" + bad + "\",\"end\":\"10:00\"}}"))
+                .as(bad)
+                .isInstanceOf(ApiException.class);
     }
 
     @Test

@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class CustomerFieldsTest {
 
@@ -55,15 +57,15 @@ class CustomerFieldsTest {
         assertThat(CustomerFields.amount("emi_amount", "999999999999.99", problems))
                 .isNotNull();
         assertThat(problems).isEmpty();
-        for (String bad : new String[] {"4500.555", "-1", "1e3", "4,500", "1000000000000", ".5", "abc"}) {
-            problems.clear();
-            assertThat(CustomerFields.amount("emi_amount", bad, problems))
-                    .as(bad)
-                    .isNull();
-            assertThat(problems)
-                    .as(bad)
-                    .containsExactly("emi_amount must be a number from 0 to 999999999999.99 with at most two decimals");
-        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"4500.555", "-1", "1e3", "4,500", "1000000000000", ".5", "abc"})
+    void amountsAsTextRefuseAnythingElse(String bad) {
+        assertThat(CustomerFields.amount("emi_amount", bad, problems)).as(bad).isNull();
+        assertThat(problems)
+                .as(bad)
+                .containsExactly("emi_amount must be a number from 0 to 999999999999.99 with at most two decimals");
     }
 
     @Test
@@ -88,22 +90,23 @@ class CustomerFieldsTest {
     void datesAreRealCalendarDatesInIsoForm() {
         assertThat(CustomerFields.date("emi_due_date", "2028-02-29", problems)).isEqualTo(LocalDate.of(2028, 2, 29));
         assertThat(problems).isEmpty();
-        for (String bad : new String[] {
-            "2025-02-29",
-            "2025-02-30",
-            "2025-13-01",
-            "2025-1-05",
-            "05-12-2025",
-            "0000-01-01",
-            "+12025-01-01",
-            "2025-01-01T00:00"
-        }) {
-            problems.clear();
-            assertThat(CustomerFields.date("emi_due_date", bad, problems))
-                    .as(bad)
-                    .isNull();
-            assertThat(problems).as(bad).containsExactly("emi_due_date must be a real date YYYY-MM-DD");
-        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "2025-02-29",
+                "2025-02-30",
+                "2025-13-01",
+                "2025-1-05",
+                "05-12-2025",
+                "0000-01-01",
+                "+12025-01-01",
+                "2025-01-01T00:00"
+            })
+    void datesRefuseAnythingElse(String bad) {
+        assertThat(CustomerFields.date("emi_due_date", bad, problems)).as(bad).isNull();
+        assertThat(problems).as(bad).containsExactly("emi_due_date must be a real date YYYY-MM-DD");
     }
 
     @Test

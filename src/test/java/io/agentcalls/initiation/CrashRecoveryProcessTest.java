@@ -9,6 +9,7 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.extension.ResponseTransformerV2;
 import com.github.tomakehurst.wiremock.http.Response;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.agentcalls.initiation.selection.CustomerSelection;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;

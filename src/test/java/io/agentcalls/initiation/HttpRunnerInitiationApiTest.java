@@ -109,7 +109,7 @@ class HttpRunnerInitiationApiTest extends ApiTest {
         assertThat(new RunnerSignature(SECRET)
                         .verify(timestamp, request.getBody(), request.getHeader(RunnerSignature.SIGNATURE_HEADER)))
                 .isTrue();
-        assertThat(statuses()).containsExactly(Map.entry("initiated", 3L));
+        assertThat(setup.calls().countByStatus()).containsExactly(Map.entry("initiated", 3L));
     }
 
     @Test
@@ -129,11 +129,13 @@ class HttpRunnerInitiationApiTest extends ApiTest {
         assertThat(response.body().at("/results/errors").toString())
                 .isEqualTo(
                         "[{\"batch\":2,\"error\":\"Call initiation failed\",\"reason\":\"Runner overloaded\",\"affectedCustomers\":100}]");
-        assertThat(statuses()).containsEntry("initiated", 500L).containsEntry("failed_to_initiate", 100L);
+        assertThat(setup.calls().countByStatus())
+                .containsEntry("initiated", 500L)
+                .containsEntry("failed_to_initiate", 100L);
     }
 
     @Test
-    void aBatchTimingOutFailsWithTheSeedsReason() {
+    void aBatchTimingOutFailsWithTheContractsReason() {
         setup.upsert(setup.customers("TO", 2));
         RUNNER.stubFor(WireMock.post(urlEqualTo("/batches"))
                 .willReturn(aResponse().withStatus(200).withFixedDelay(3_000)));
@@ -145,7 +147,7 @@ class HttpRunnerInitiationApiTest extends ApiTest {
         assertThat(response.body().at("/results/errors").toString())
                 .isEqualTo(
                         "[{\"batch\":1,\"error\":\"Call initiation failed\",\"reason\":\"Workflow runner timeout\",\"affectedCustomers\":2}]");
-        assertThat(statuses()).containsExactly(Map.entry("failed_to_initiate", 2L));
+        assertThat(setup.calls().countByStatus()).containsExactly(Map.entry("failed_to_initiate", 2L));
     }
 
     @Test
@@ -162,7 +164,7 @@ class HttpRunnerInitiationApiTest extends ApiTest {
         assertThat(response.body().at("/results/errors").size()).isEqualTo(2);
         assertThat(response.body().at("/results/errors/0/reason").asString())
                 .isEqualTo("Workflow runner answered HTTP 503");
-        assertThat(statuses()).containsExactly(Map.entry("failed_to_initiate", 501L));
+        assertThat(setup.calls().countByStatus()).containsExactly(Map.entry("failed_to_initiate", 501L));
     }
 
     @Test
@@ -222,15 +224,5 @@ class HttpRunnerInitiationApiTest extends ApiTest {
         public String getName() {
             return NAME;
         }
-    }
-
-    private Map<String, Long> statuses() {
-        Map<String, Long> statuses = new LinkedHashMap<>();
-        jdbc.sql("SELECT status, count(*) AS n FROM calls WHERE campaign_id = :c GROUP BY status ORDER BY status")
-                .param("c", setup.campaignId)
-                .query(rs -> {
-                    statuses.put(rs.getString("status"), rs.getLong("n"));
-                });
-        return statuses;
     }
 }

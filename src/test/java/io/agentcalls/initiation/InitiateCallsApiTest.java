@@ -2,17 +2,27 @@ package io.agentcalls.initiation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agentcalls.runner.WorkflowRunner;
 import io.agentcalls.support.ApiTest;
 import io.agentcalls.support.CallingSetup;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
 
-/** The seed's status codes and messages, asserted to the letter, through the real server. */
+/**
+ * The status codes and messages of the Initiate Call(s) contract ({@code shared/SEED-initiate-calls.md}),
+ * asserted to the letter, through the real server.
+ */
 class InitiateCallsApiTest extends ApiTest {
+
+    @Autowired
+    WorkflowRunner runner;
 
     private CallingSetup setup;
 
@@ -22,7 +32,7 @@ class InitiateCallsApiTest extends ApiTest {
     }
 
     @Test
-    void callsEveryCustomerAndAnswers200WithTheSeedsShape() {
+    void callsEveryCustomerAndAnswers200WithTheContractsShape() {
         setup.upsert(setup.customers("LOAN", 3));
 
         Response response = setup.initiate();
@@ -38,7 +48,7 @@ class InitiateCallsApiTest extends ApiTest {
         assertThat(response.body().at("/results/errors").isArray()).isTrue();
         assertThat(response.body().at("/results/errors").size()).isZero();
         assertThat(response.body().at("/results/initiationId").asString()).startsWith("ini_");
-        assertThat(callStatuses()).containsOnlyKeys("initiated").containsEntry("initiated", 3L);
+        assertThat(setup.calls().countByStatus()).containsOnlyKeys("initiated").containsEntry("initiated", 3L);
     }
 
     @Test
@@ -55,7 +65,7 @@ class InitiateCallsApiTest extends ApiTest {
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.body().at("/results/totalMatched").asInt()).isEqualTo(4);
         assertThat(response.body().at("/results/customersSelected").asInt()).isEqualTo(3);
-        assertThat(calledCustomers()).containsExactlyInAnyOrder("L-00003", "L-00004", "L-00001");
+        assertThat(setup.calls().customers()).containsExactlyInAnyOrder("L-00003", "L-00004", "L-00001");
     }
 
     @Test
@@ -82,7 +92,7 @@ class InitiateCallsApiTest extends ApiTest {
     }
 
     @Test
-    void validationErrorIsTheSeedsBody() {
+    void validationErrorIsTheContractsBody() {
         Response response = post(
                 "/api/v1/initiate/" + setup.campaignId + "/calls",
                 setup.key,
@@ -93,32 +103,43 @@ class InitiateCallsApiTest extends ApiTest {
                         "{\"success\":false,\"message\":\"Validation failed\",\"errors\":[\"agentId is required and must be a string\"]}");
     }
 
-    @Test
-    void badBodiesAre400NamingTheProblemAndWriteNothing() {
+    /** Bad bodies: as sent, or (when {@code wrapped}) the members after a valid agent and disposition. */
+    static Stream<Arguments> badBodies() {
+        return Stream.of(
+                Arguments.of(false, "{\"agentId\":", "body is not valid JSON"),
+                Arguments.of(false, "[]", "body must be a JSON object"),
+                Arguments.of(true, "\"limit\":\"10\"", "limit must be a positive integer"),
+                Arguments.of(
+                        true,
+                        "\"filters\":{\"payment_status\":\"late\"}",
+                        "filters.payment_status has unknown value(s) [late]"),
+                Arguments.of(
+                        true,
+                        "\"filters\":{\"colour\":\"red\"}",
+                        "filters.colour is not a customer field of this campaign"),
+                Arguments.of(
+                        true,
+                        "\"filters\":{\"emi_amount\":{\"min\":\"a\"}}",
+                        "filters.emi_amount.min must be a number"),
+                Arguments.of(true, "\"surprise\":true", "unknown field 'surprise'"),
+                Arguments.of(
+                        true,
+                        "\"filters\":{\"ids\":[" + "\"x\",".repeat(10_000) + "\"y\"]}",
+                        "filters.ids must have at most 10000 values"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badBodies")
+    void badBodiesAre400NamingTheProblemAndWriteNothing(boolean wrapped, String json, String problem) {
         setup.upsert(setup.customers("V", 2));
         String path = "/api/v1/initiate/" + setup.campaignId + "/calls";
-        Map<String, String> cases = new LinkedHashMap<>();
-        cases.put("{\"agentId\":", "body is not valid JSON");
-        cases.put("[]", "body must be a JSON object");
-        cases.put(body("\"limit\":\"10\""), "limit must be a positive integer");
-        cases.put(
-                body("\"filters\":{\"payment_status\":\"late\"}"),
-                "filters.payment_status has unknown value(s) [late]");
-        cases.put(body("\"filters\":{\"colour\":\"red\"}"), "filters.colour is not a customer field of this campaign");
-        cases.put(body("\"filters\":{\"emi_amount\":{\"min\":\"a\"}}"), "filters.emi_amount.min must be a number");
-        cases.put(body("\"surprise\":true"), "unknown field 'surprise'");
-        cases.put(
-                body("\"filters\":{\"ids\":[" + "\"x\",".repeat(10_000) + "\"y\"]}"),
-                "filters.ids must have at most 10000 values");
-        for (Map.Entry<String, String> c : cases.entrySet()) {
-            Response response = post(path, setup.key, c.getKey());
-            assertThat(response.status()).as(c.getValue()).isEqualTo(400);
-            assertThat(response.body().at("/message").asString()).isEqualTo("Validation failed");
-            assertThat(response.body().at("/errors/0").asString())
-                    .as(c.getValue())
-                    .startsWith(c.getValue());
-        }
-        assertThat(callStatuses()).isEmpty();
+
+        Response response = post(path, setup.key, wrapped ? body(json) : json);
+
+        assertThat(response.status()).as(problem).isEqualTo(400);
+        assertThat(response.body().at("/message").asString()).isEqualTo("Validation failed");
+        assertThat(response.body().at("/errors/0").asString()).as(problem).startsWith(problem);
+        assertThat(setup.calls().countByStatus()).isEmpty();
     }
 
     @Test
@@ -202,7 +223,7 @@ class InitiateCallsApiTest extends ApiTest {
                 .isEqualTo(
                         "{\"success\":false,\"message\":\"Cannot initiate calls: Missing variables: emi_due_date, branch\","
                                 + "\"totalMatched\":3,\"customersSelected\":3}");
-        assertThat(callStatuses()).isEmpty();
+        assertThat(setup.calls().countByStatus()).isEmpty();
     }
 
     @Test
@@ -219,7 +240,7 @@ class InitiateCallsApiTest extends ApiTest {
     @Test
     void runnerRejectionsGive207AndAllFailuresGive500() {
         setup.upsert(setup.customers("R", 40));
-        SimulatedRunnerControl.with(runner(), 0.5, 0, 0, () -> {
+        SimulatedRunnerControl.with(runner, 0.5, 0, 0, () -> {
             Response partial = setup.initiate();
             assertThat(partial.status()).isEqualTo(207);
             long initiated = partial.body().at("/results/initiated").asLong();
@@ -235,7 +256,7 @@ class InitiateCallsApiTest extends ApiTest {
             assertThat(partial.body().at("/results/errors/0/reason").asString()).isEqualTo("Simulated rejection");
             assertThat(partial.body().at("/results/errors/0/affectedCustomers").asLong())
                     .isEqualTo(failed);
-            assertThat(callStatuses())
+            assertThat(setup.calls().countByStatus())
                     .containsEntry("initiated", initiated)
                     .containsEntry("failed_to_initiate", failed);
         });
@@ -243,7 +264,7 @@ class InitiateCallsApiTest extends ApiTest {
                         "UPDATE calls SET status = 'completed' WHERE organization_id = (SELECT organization_id FROM campaigns WHERE id = :c)")
                 .param("c", setup.campaignId)
                 .update();
-        SimulatedRunnerControl.with(runner(), 0, 1, 0, () -> {
+        SimulatedRunnerControl.with(runner, 0, 1, 0, () -> {
             Response none = setup.initiate();
             assertThat(none.status()).isEqualTo(500);
             assertThat(none.body().at("/success").asBoolean()).isFalse();
@@ -254,9 +275,9 @@ class InitiateCallsApiTest extends ApiTest {
     }
 
     @Test
-    void aTimedOutBatchFailsWithTheSeedsReason() {
+    void aTimedOutBatchFailsWithTheContractsReason() {
         setup.upsert(setup.customers("T", 3));
-        SimulatedRunnerControl.with(runner(), 0, 0, 1, () -> {
+        SimulatedRunnerControl.with(runner, 0, 0, 1, () -> {
             Response response = setup.initiate();
             assertThat(response.status()).isEqualTo(500);
             assertThat(response.body().at("/results/errors/0").toString())
@@ -272,32 +293,8 @@ class InitiateCallsApiTest extends ApiTest {
                 .containsExactly("Workflow runner timeout");
     }
 
-    private io.agentcalls.runner.WorkflowRunner runner() {
-        return runnerBean;
-    }
-
-    @org.springframework.beans.factory.annotation.Autowired
-    private io.agentcalls.runner.WorkflowRunner runnerBean;
-
     private String body(String extra) {
         return "{\"agentId\":\"" + setup.agentId + "\",\"dispositionId\":\"" + setup.dispositionId + "\""
                 + (extra.isEmpty() ? "" : "," + extra) + "}";
-    }
-
-    private Map<String, Long> callStatuses() {
-        Map<String, Long> statuses = new LinkedHashMap<>();
-        jdbc.sql("SELECT status, count(*) AS n FROM calls WHERE campaign_id = :c GROUP BY status")
-                .param("c", setup.campaignId)
-                .query(rs -> {
-                    statuses.put(rs.getString("status"), rs.getLong("n"));
-                });
-        return statuses;
-    }
-
-    private List<String> calledCustomers() {
-        return new ArrayList<>(jdbc.sql("SELECT customer_id FROM calls WHERE campaign_id = :c")
-                .param("c", setup.campaignId)
-                .query(String.class)
-                .list());
     }
 }

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.agentcalls.common.ApiException;
+import io.agentcalls.initiation.selection.CustomerFilter;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.json.JsonMapper;
 
 class InitiateCallsRequestParserTest {
@@ -39,7 +42,7 @@ class InitiateCallsRequestParserTest {
     }
 
     @Test
-    void reportsMissingIdsInTheSeedsWords() {
+    void reportsMissingIdsInTheContractsWords() {
         assertThat(errorsOf("{}"))
                 .containsExactly(
                         "agentId is required and must be a string", "dispositionId is required and must be a string");
@@ -62,13 +65,12 @@ class InitiateCallsRequestParserTest {
                         "filters.language must be a string or an array of strings");
     }
 
-    @Test
-    void limitMustBeAPositiveWholeNumber() {
-        for (String limit : new String[] {"-1", "1.5", "\"10\"", "true", "99999999999"}) {
-            assertThat(errorsOf("{\"agentId\":\"a\",\"dispositionId\":\"d\",\"limit\":" + limit + "}"))
-                    .as("limit %s", limit)
-                    .containsExactly("limit must be a positive integer");
-        }
+    @ParameterizedTest
+    @ValueSource(strings = {"-1", "1.5", "\"10\"", "true", "99999999999"})
+    void limitMustBeAPositiveWholeNumber(String limit) {
+        assertThat(errorsOf("{\"agentId\":\"a\",\"dispositionId\":\"d\",\"limit\":" + limit + "}"))
+                .as("limit %s", limit)
+                .containsExactly("limit must be a positive integer");
     }
 
     @Test

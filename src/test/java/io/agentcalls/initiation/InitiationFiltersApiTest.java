@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every usage example of the seed and every filter type, with the expected counts computed from the
+ * Every usage example of the Initiate Call(s) contract and every filter type, with the expected counts computed from the
  * test's own customers. Most run as dry runs, which select exactly as a real run does.
  */
 class InitiationFiltersApiTest extends ApiTest {
@@ -80,7 +80,7 @@ class InitiationFiltersApiTest extends ApiTest {
     }
 
     @Test
-    void seedExampleCallAllCustomers() {
+    void contractExampleCallAllCustomers() {
         Response response = setup.initiate();
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.body().at("/results/totalMatched").asLong()).isEqualTo(90);
@@ -88,7 +88,7 @@ class InitiationFiltersApiTest extends ApiTest {
     }
 
     @Test
-    void seedExampleBouncedAndPending() {
+    void contractExampleBouncedAndPending() {
         Response response = setup.initiate(Map.of("filters", Map.of("payment_status", List.of("bounced", "pending"))));
         long expected = expected(status("bounced", "pending"));
         assertThat(response.status()).isEqualTo(200);
@@ -97,7 +97,7 @@ class InitiationFiltersApiTest extends ApiTest {
     }
 
     @Test
-    void seedExampleDueThisMonthLimitedTo100() {
+    void contractExampleDueThisMonthLimitedTo100() {
         Response response = setup.initiate(Map.of(
                 "limit",
                 100,
@@ -110,7 +110,7 @@ class InitiationFiltersApiTest extends ApiTest {
     }
 
     @Test
-    void seedExampleSpecificIds() {
+    void contractExampleSpecificIds() {
         Response response = setup.initiate(Map.of(
                 "filters",
                 Map.of("ids", List.of("LOAN-2025-00012", "LOAN-2025-00045", "LOAN-2025-00078", "NOT-THERE"))));
@@ -119,7 +119,7 @@ class InitiationFiltersApiTest extends ApiTest {
     }
 
     @Test
-    void seedExampleCustomFieldFilters() {
+    void contractExampleCustomFieldFilters() {
         Map<String, Object> filters = Map.of(
                 "payment_status", List.of("bounced", "pending"),
                 "emi_amount", Map.of("min", 5000, "max", 20000),
@@ -138,7 +138,7 @@ class InitiationFiltersApiTest extends ApiTest {
     }
 
     @Test
-    void seedExampleExcludeIds() {
+    void contractExampleExcludeIds() {
         Response response = setup.initiate(Map.of(
                 "filters", Map.of("exclude_ids", List.of("LOAN-2025-00789", "LOAN-2025-00001", "LOAN-2025-00002"))));
         assertThat(response.body().at("/results/totalMatched").asLong()).isEqualTo(88);

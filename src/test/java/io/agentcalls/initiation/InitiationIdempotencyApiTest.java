@@ -41,13 +41,6 @@ class InitiationIdempotencyApiTest extends ApiTest {
                 + limit + "}";
     }
 
-    private long calls() {
-        return jdbc.sql("SELECT count(*) FROM calls WHERE campaign_id = :c")
-                .param("c", setup.campaignId)
-                .query(Long.class)
-                .single();
-    }
-
     @Test
     void theSameKeyAndBodyReplaysTheFirstAnswerAndStartsNothing() {
         Response first = initiate("key-1", body(2));
@@ -57,7 +50,7 @@ class InitiationIdempotencyApiTest extends ApiTest {
         assertThat(replay.status()).isEqualTo(200);
         assertThat(replay.raw()).isEqualTo(first.raw());
         assertThat(replay.http().headers().firstValue("Idempotent-Replayed")).hasValue("true");
-        assertThat(calls()).isEqualTo(2);
+        assertThat(setup.calls().count()).isEqualTo(2);
     }
 
     @Test
@@ -68,7 +61,7 @@ class InitiationIdempotencyApiTest extends ApiTest {
         assertThat(mismatch.body().at("/success").asBoolean()).isFalse();
         assertThat(mismatch.body().at("/message").asString())
                 .isEqualTo("Idempotency-Key was already used with a different request");
-        assertThat(calls()).isEqualTo(2);
+        assertThat(setup.calls().count()).isEqualTo(2);
     }
 
     @Test
@@ -95,7 +88,7 @@ class InitiationIdempotencyApiTest extends ApiTest {
         }
         pool.shutdown();
         assertThat(bodies).allMatch(b -> b.equals(bodies.get(0)));
-        assertThat(calls()).isEqualTo(5);
+        assertThat(setup.calls().count()).isEqualTo(5);
         assertThat(get("/api/v1/campaigns/" + setup.campaignId + "/initiations", setup.key)
                         .body()
                         .at("/data")

@@ -178,11 +178,7 @@ class InitiationSafeguardsApiTest extends ApiTest {
         assertThat(response.body().at("/results/customersSelected").asInt()).isEqualTo(1);
         assertThat(response.body().at("/results/skipped/outsideCallingWindow").asInt())
                 .isEqualTo(1);
-        assertThat(jdbc.sql("SELECT customer_id FROM calls WHERE campaign_id = :c")
-                        .param("c", setup.campaignId)
-                        .query(String.class)
-                        .list())
-                .containsExactly("Z-00001");
+        assertThat(setup.calls().customers()).containsExactly("Z-00001");
     }
 
     @Test
@@ -205,16 +201,8 @@ class InitiationSafeguardsApiTest extends ApiTest {
         pool.shutdown();
 
         assertThat(initiated).isEqualTo(1_100);
-        assertThat(jdbc.sql("SELECT count(*) FROM calls WHERE campaign_id = :c")
-                        .param("c", setup.campaignId)
-                        .query(Long.class)
-                        .single())
-                .isEqualTo(1_100);
-        assertThat(jdbc.sql("SELECT count(DISTINCT customer_id) FROM calls WHERE campaign_id = :c")
-                        .param("c", setup.campaignId)
-                        .query(Long.class)
-                        .single())
-                .isEqualTo(1_100);
+        assertThat(setup.calls().count()).isEqualTo(1_100);
+        assertThat(setup.calls().customerCount()).isEqualTo(1_100);
     }
 
     private void endAllCalls() {

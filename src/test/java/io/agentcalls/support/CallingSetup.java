@@ -125,6 +125,11 @@ public final class CallingSetup {
         return api.post("/api/v1/initiate/" + campaignId + "/calls", key, JSON.writeValueAsString(body));
     }
 
+    /** The campaign's call rows. */
+    public CampaignCalls calls() {
+        return new CampaignCalls(api.jdbc, campaignId);
+    }
+
     public ApiTest.Response initiate() {
         return initiate(Map.of());
     }

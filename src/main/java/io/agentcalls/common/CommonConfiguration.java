@@ -1,0 +1,8 @@
+package io.agentcalls.common;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ServiceProperties.class)
+class CommonConfiguration {}

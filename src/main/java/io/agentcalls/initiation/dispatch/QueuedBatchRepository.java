@@ -1,0 +1,131 @@
+package io.agentcalls.initiation.dispatch;
+
+import io.agentcalls.customer.StandardField;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The reads of an initiation's queued calls, a batch at a time, with what the runner needs about each
+ * customer; only for the holder of the initiation's dispatch lease.
+ */
+@Repository
+class QueuedBatchRepository {
+
+    /**
+     * The queued calls of one batch with every standard field of their customers, if {@code :holder}
+     * still holds the initiation's dispatch lease. A call whose customer was deleted since it was
+     * written comes with null customer columns.
+     */
+    private static final String READ_BATCH = """
+            SELECT k.id AS call_id, k.customer_id, k.to_phone, k.from_number, c.id AS customer_found, c.name,
+                   c.phone, c.language, c.payment_status, c.emi_amount, c.emi_due_date, c.loan_amount, c.timezone,
+                   CASE WHEN CAST(:withCustomFields AS boolean) THEN c.custom::text END AS custom
+            FROM calls k
+            -- one primary-key probe per call whatever the statistics say: OFFSET 0 keeps the organization
+            -- constant out of the subquery; given it, the planner believed an organization or campaign newer
+            -- than its statistics had one row, and walked all of its customers for every call
+            -- (docs/PERFORMANCE.md, the first round, 2)
+            LEFT JOIN LATERAL (
+                SELECT * FROM customers c
+                WHERE c.organization_id = k.organization_id AND c.campaign_id = k.campaign_id AND c.id = k.customer_id
+                OFFSET 0
+            ) c ON true
+            WHERE k.organization_id = :organizationId AND k.initiation_id = :initiationId AND k.batch = :batch
+              AND k.status = 'queued'
+              AND EXISTS (SELECT 1 FROM initiations i
+                          WHERE i.organization_id = :organizationId AND i.id = :initiationId
+                            AND i.dispatch_by = :holder AND i.dispatch_until > now())
+            ORDER BY c.emi_due_date NULLS LAST, k.customer_id
+            """;
+
+    /** The batches of an initiation that still have queued calls, with what they were sent with. */
+    private static final String QUEUED_BATCHES = """
+            SELECT DISTINCT k.batch, k.agent_id, k.disposition_set_id FROM calls k
+            WHERE k.organization_id = :organizationId AND k.initiation_id = :initiationId AND k.status = 'queued'
+            ORDER BY k.batch
+            """;
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper objectMapper;
+
+    QueuedBatchRepository(JdbcClient jdbc, ObjectMapper objectMapper) {
+        this.jdbc = jdbc;
+        this.objectMapper = objectMapper;
+    }
+
+    /**
+     * A queued call with every field of its customer as text, for the agent's variables; null fields
+     * when the customer was deleted since the call was written.
+     */
+    record ClaimedCall(String callId, String customerId, String to, String from, Map<String, String> fields) {
+
+        boolean customerGone() {
+            return fields == null;
+        }
+    }
+
+    /**
+     * @param withCustomFields whether the agent needs any custom field: parsing every customer's JSON
+     *     is most of the read's cost, and most agents only need standard ones
+     */
+    List<ClaimedCall> readBatch(
+            String organizationId, String initiationId, int batch, String holder, boolean withCustomFields) {
+        return jdbc.sql(READ_BATCH)
+                .param("organizationId", organizationId)
+                .param("initiationId", initiationId)
+                .param("batch", batch)
+                .param("holder", holder)
+                .param("withCustomFields", withCustomFields)
+                .query(this::claimedCall)
+                .list();
+    }
+
+    /** A batch with queued calls left, and the agent and disposition set its calls were written with. */
+    record QueuedBatch(int batch, String agentId, String dispositionSetId) {}
+
+    List<QueuedBatch> queuedBatches(String organizationId, String initiationId) {
+        return jdbc.sql(QUEUED_BATCHES)
+                .param("organizationId", organizationId)
+                .param("initiationId", initiationId)
+                .query((rs, row) -> new QueuedBatch(
+                        rs.getInt("batch"), rs.getString("agent_id"), rs.getString("disposition_set_id")))
+                .list();
+    }
+
+    private ClaimedCall claimedCall(ResultSet rs, int row) throws SQLException {
+        String customerId = rs.getString("customer_id");
+        if (rs.getString("customer_found") == null) {
+            return new ClaimedCall(
+                    rs.getString("call_id"), customerId, rs.getString("to_phone"), rs.getString("from_number"), null);
+        }
+        Map<String, String> fields = new HashMap<>();
+        String customJson = rs.getString("custom");
+        JsonNode custom = customJson == null ? objectMapper.createObjectNode() : objectMapper.readTree(customJson);
+        custom.properties().forEach(e -> {
+            if (!e.getValue().isNull()) {
+                fields.put(
+                        e.getKey(),
+                        e.getValue().isString()
+                                ? e.getValue().asString()
+                                : e.getValue().toString());
+            }
+        });
+        fields.put("id", customerId);
+        for (String field : StandardField.DATA_FIELD_NAMES) {
+            Object value = rs.getObject(field);
+            if (value != null) {
+                fields.put(field, value instanceof BigDecimal number ? number.toPlainString() : value.toString());
+            }
+        }
+        return new ClaimedCall(
+                rs.getString("call_id"), customerId, rs.getString("to_phone"), rs.getString("from_number"), fields);
+    }
+}

@@ -1,0 +1,101 @@
+package io.agentcalls.initiation.record;
+
+import io.agentcalls.campaign.CampaignService;
+import io.agentcalls.common.ApiException;
+import io.agentcalls.common.Page;
+import io.agentcalls.common.PageRequest;
+import io.agentcalls.organization.Caller;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Every initiation is recorded (who, when, the request as sent, the answer as sent); the record
+ * doubles as the idempotency store, and {@code GET /api/v1/initiations/{id}} shows it.
+ */
+@Service
+public class InitiationRecords {
+
+    private final InitiationRepository repository;
+    private final CampaignService campaigns;
+    private final ObjectMapper objectMapper;
+
+    InitiationRecords(InitiationRepository repository, CampaignService campaigns, ObjectMapper objectMapper) {
+        this.repository = repository;
+        this.campaigns = campaigns;
+        this.objectMapper = objectMapper;
+    }
+
+    /**
+     * Records a new initiation; with an idempotency key, only if no live request holds the key.
+     *
+     * @param apiKeyId null for an initiation the service starts by itself (retries)
+     * @return true when recorded, false when the key names an earlier request of the last 24 h
+     */
+    public boolean record(
+            String organizationId, String id, String campaignId, String apiKeyId, String key, JsonNode body) {
+        return repository.insert(organizationId, id, campaignId, apiKeyId, key, recordedRequest(campaignId, body));
+    }
+
+    /** The request that holds the idempotency key, if any. */
+    public Optional<StoredInitiation> findByKey(String organizationId, String key) {
+        return repository.findByKey(organizationId, key);
+    }
+
+    /** Whether the recorded initiation was asked with this body on this campaign. */
+    public boolean sameRequest(StoredInitiation stored, String campaignId, JsonNode body) {
+        return objectMapper.readTree(stored.request()).equals(objectMapper.readTree(recordedRequest(campaignId, body)));
+    }
+
+    /** Stores the answer; returns the record as the API shows it, for the completion event. */
+    public Optional<Map<String, Object>> complete(String organizationId, String id, int status, String response) {
+        repository.complete(organizationId, id, status, response);
+        return repository.find(organizationId, id).map(this::view);
+    }
+
+    /** Forgets an initiation that created nothing (a retry run that every safeguard held back). */
+    public void forget(String organizationId, String id) {
+        repository.delete(organizationId, id);
+    }
+
+    public Map<String, Object> get(Caller caller, String initiationId) {
+        return repository
+                .find(caller.organizationId(), initiationId)
+                .map(this::view)
+                .orElseThrow(() -> ApiException.notFound("Initiation not found"));
+    }
+
+    /** Newest first; the campaign must be the caller's. */
+    public Page<Map<String, Object>> listByCampaign(Caller caller, String campaignId, PageRequest page) {
+        campaigns
+                .find(caller.organizationId(), campaignId)
+                .orElseThrow(() -> ApiException.notFound("Campaign not found"));
+        var rows = repository.listByCampaign(caller.organizationId(), campaignId, page.after(), page.fetchSize());
+        return Page.fromOverfetch(rows, page.limit(), StoredInitiation::id).map(this::view);
+    }
+
+    private Map<String, Object> view(StoredInitiation stored) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", stored.id());
+        view.put("campaignId", stored.campaignId());
+        view.put("apiKeyId", stored.apiKeyId());
+        view.put("idempotencyKey", stored.idempotencyKey());
+        view.put("status", stored.state());
+        view.put("createdAt", stored.createdAt());
+        view.put("completedAt", stored.completedAt());
+        view.put("request", objectMapper.readTree(stored.request()).get("body"));
+        view.put("responseStatus", stored.responseStatus());
+        view.put("response", stored.response() == null ? null : objectMapper.readTree(stored.response()));
+        return view;
+    }
+
+    private String recordedRequest(String campaignId, JsonNode body) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("campaignId", campaignId);
+        request.put("body", body);
+        return objectMapper.writeValueAsString(request);
+    }
+}

@@ -1,0 +1,59 @@
+package io.agentcalls.initiation.selection;
+
+import io.agentcalls.campaign.Campaign;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Everything the one selection statement needs: whose customers, which filters, the campaign's
+ * safeguards, how many, which variables must be present, and (unless a dry run) what to write.
+ *
+ * @param limit null when every matching customer is to be called
+ * @param calls null for a dry run, which writes nothing
+ */
+public record SelectionQuery(
+        String organizationId,
+        String campaignId,
+        Safeguards safeguards,
+        FilterSql filter,
+        Integer limit,
+        List<String> requiredVariables,
+        Set<String> customFieldNames,
+        CallTemplate calls) {
+
+    /** The campaign's rules a customer must pass to be called now. */
+    public record Safeguards(
+            String campaignTimezone,
+            String windowStart,
+            String windowEnd,
+            int maxAttemptsPerDay,
+            int maxAttemptsPerWeek) {
+
+        public static Safeguards of(Campaign campaign) {
+            return new Safeguards(
+                    campaign.timezone(),
+                    campaign.callingWindow().start(),
+                    campaign.callingWindow().end(),
+                    campaign.maxAttemptsPerDay(),
+                    campaign.maxAttemptsPerWeek());
+        }
+    }
+
+    /**
+     * What the queued call rows carry.
+     *
+     * @param attempts the attempt number of each customer's call by customer id (retries); a customer
+     *     not in it gets attempt 1
+     */
+    public record CallTemplate(
+            String initiationId,
+            String agentId,
+            String dispositionSetId,
+            List<String> fromNumbers,
+            Map<String, Integer> attempts) {}
+
+    boolean writes() {
+        return calls != null;
+    }
+}

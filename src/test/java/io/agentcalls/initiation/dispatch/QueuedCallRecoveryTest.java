@@ -1,0 +1,106 @@
+package io.agentcalls.initiation.dispatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.agentcalls.support.ApiTest;
+import io.agentcalls.support.CallingSetup;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Calls left queued by a crash are sent again by recovery once their initiation's dispatch lease has
+ * run out; an initiation whose lease still runs is left to its holder.
+ */
+class QueuedCallRecoveryTest extends ApiTest {
+
+    @Autowired
+    QueuedCallRecovery recovery;
+
+    @Test
+    void aFinishedInitiationGivesItsLeaseBack() {
+        CallingSetup setup = CallingSetup.create(this);
+        setup.upsert(setup.customers("F", 2));
+        assertThat(setup.initiate().status()).isEqualTo(200);
+
+        assertThat(lease(setup.campaignId)).isEqualTo("none");
+    }
+
+    @Test
+    void staleQueuedCallsAreResentAndCallsOfDeletedCustomersFail() {
+        CallingSetup setup = CallingSetup.create(this);
+        setup.upsert(setup.customers("Q", 3));
+        assertThat(setup.initiate().status()).isEqualTo(200);
+        // as if the node died after writing the rows and before the runner answered: the calls are
+        // queued, and the lease their initiation was written with has run out
+        requeue(setup.campaignId, "now() - interval '1 second'");
+        assertThat(delete("/api/v1/campaigns/" + setup.campaignId + "/customers/Q-00003", setup.key)
+                        .status())
+                .isEqualTo(200);
+
+        assertThat(recovery.recover()).isGreaterThanOrEqualTo(3);
+
+        assertThat(setup.calls().statusByCustomer())
+                .containsEntry("Q-00001", "initiated")
+                .containsEntry("Q-00002", "initiated")
+                .containsEntry("Q-00003", "failed_to_initiate");
+        assertThat(setup.calls().failureReason("Q-00003")).isEqualTo("Customer no longer exists");
+        assertThat(lease(setup.campaignId)).isEqualTo("none");
+    }
+
+    @Test
+    void callsOfAnInitiationStillLeasedAreLeftToIt() {
+        CallingSetup setup = CallingSetup.create(this);
+        setup.upsert(setup.customers("L", 2));
+        assertThat(setup.initiate().status()).isEqualTo(200);
+        requeue(setup.campaignId, "now() + interval '1 hour'");
+
+        recovery.recover();
+
+        assertThat(setup.calls().statusByCustomer())
+                .containsEntry("L-00001", "queued")
+                .containsEntry("L-00002", "queued");
+        assertThat(lease(setup.campaignId)).isEqualTo("held");
+        jdbc.sql("UPDATE calls SET status = 'cancelled' WHERE campaign_id = :c")
+                .param("c", setup.campaignId)
+                .update();
+        jdbc.sql("UPDATE initiations SET dispatch_by = NULL, dispatch_until = NULL WHERE campaign_id = :c")
+                .param("c", setup.campaignId)
+                .update();
+    }
+
+    @Test
+    void anExpiredLeaseWithNothingQueuedIsReleased() {
+        CallingSetup setup = CallingSetup.create(this);
+        setup.upsert(setup.customers("E", 2));
+        assertThat(setup.initiate().status()).isEqualTo(200);
+        jdbc.sql("UPDATE initiations SET dispatch_by = id, dispatch_until = now() - interval '1 second'"
+                        + " WHERE campaign_id = :c")
+                .param("c", setup.campaignId)
+                .update();
+
+        recovery.recover();
+
+        assertThat(setup.calls().statusByCustomer())
+                .containsEntry("E-00001", "initiated")
+                .containsEntry("E-00002", "initiated");
+        assertThat(lease(setup.campaignId)).isEqualTo("none");
+    }
+
+    private void requeue(String campaignId, String leaseUntil) {
+        jdbc.sql("UPDATE calls SET status = 'queued', initiated_at = NULL WHERE campaign_id = :c")
+                .param("c", campaignId)
+                .update();
+        jdbc.sql("UPDATE initiations SET dispatch_by = id, dispatch_until = " + leaseUntil + " WHERE campaign_id = :c")
+                .param("c", campaignId)
+                .update();
+    }
+
+    private String lease(String campaignId) {
+        return jdbc.sql("SELECT CASE WHEN dispatch_until IS NULL AND dispatch_by IS NULL THEN 'none'"
+                        + " WHEN dispatch_until > now() THEN 'held' ELSE 'expired' END FROM initiations"
+                        + " WHERE campaign_id = :c")
+                .param("c", campaignId)
+                .query(String.class)
+                .single();
+    }
+}
