@@ -60,7 +60,7 @@ public record CallHistory(
     }
 
     /** {@code GET /api/v1/communication/call/{call_id}}'s {@code data}, in the catalogue's order. */
-    Map<String, Object> details() {
+    public Map<String, Object> details() {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("call_id", callId);
         data.put("name", customerName);

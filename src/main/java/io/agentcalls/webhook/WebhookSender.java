@@ -9,6 +9,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -87,7 +89,17 @@ class WebhookSender implements AutoCloseable {
                 .build();
     }
 
+    /** A Standard Webhooks delivery: its id, timestamp and signature headers. */
     SendResult send(String url, String messageId, long timestampSeconds, String signature, String body) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("webhook-id", messageId);
+        headers.put("webhook-timestamp", Long.toString(timestampSeconds));
+        headers.put("webhook-signature", signature);
+        return send(url, headers, body);
+    }
+
+    /** A delivery with these headers (a documented-format endpoint's {@code Authorization}). */
+    SendResult send(String url, Map<String, String> headers, String body) {
         long started = System.nanoTime();
         WebhookUrlPolicy.Decision decision = urlPolicy.check(url);
         if (decision instanceof WebhookUrlPolicy.Refused refused) {
@@ -95,9 +107,7 @@ class WebhookSender implements AutoCloseable {
         }
         WebhookUrlPolicy.Allowed target = (WebhookUrlPolicy.Allowed) decision;
         HttpPost request = new HttpPost(target.uri());
-        request.setHeader("webhook-id", messageId);
-        request.setHeader("webhook-timestamp", Long.toString(timestampSeconds));
-        request.setHeader("webhook-signature", signature);
+        headers.forEach(request::setHeader);
         request.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON));
         InetAddress address = target.addresses().get(0);
         HttpHost pinned = new HttpHost(target.uri().getScheme(), address, target.hostName(), target.port());

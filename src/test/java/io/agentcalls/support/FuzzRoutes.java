@@ -187,7 +187,11 @@ public final class FuzzRoutes {
                                 "POST",
                                 "/api/v1/webhooks",
                                 "{\"url\":\"http://127.0.0.1:9/other\",\"events\":[\"call.failed\"]}",
-                                Map.of("/url", List.of("1", "[]"), "/events", List.of("\"x\"", "1", "[]")))
+                                Map.of(
+                                        "/url", List.of("1", "[]"),
+                                        "/events", List.of("\"x\"", "1", "[]", "[\"Contacted\"]"),
+                                        "/format", List.of("\"xml\"", "1", "\"TIMEPAY\""),
+                                        "/secret", List.of("1", "\"a-secret-of-twenty-chars\"")))
                         .capped("/events", 51),
                 FuzzRoute.json(
                         "PATCH",
