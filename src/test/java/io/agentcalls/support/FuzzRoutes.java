@@ -219,6 +219,14 @@ public final class FuzzRoutes {
                                         "/dryRun", List.of("\"true\"", "1"),
                                         "/filters", List.of("\"x\"", "[]", "1")))
                         .capped("/filters/ids", 10_001),
+                FuzzRoute.json("POST", "/api/v1/initiate/{campaignId}/sms", "{\"templateId\":\"t1\"}", Map.of())
+                        .kind(Kind.NOT_SERVED),
+                FuzzRoute.json(
+                                "POST",
+                                "/api/v1/initiate/{campaignId}/whatsapp",
+                                "{\"templateId\":\"t1\",\"conversationSettings\":{\"agentId\":\"a\",\"dispositionId\":\"d\"}}",
+                                Map.of())
+                        .kind(Kind.NOT_SERVED),
                 FuzzRoute.json(
                                 "POST",
                                 "/api/v1/runner/events",
