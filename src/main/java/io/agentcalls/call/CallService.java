@@ -177,6 +177,12 @@ public class CallService {
         return callId == null || !callId.startsWith("call_") ? Optional.empty() : history.find(organizationId, callId);
     }
 
+    /** A call's recording URL and transcript; another organization's call is empty. */
+    public Optional<CallMedia> media(String organizationId, String callId) {
+        return queries.find(organizationId, callId)
+                .map(r -> new CallMedia(r.id(), r.recordingUrl(), r.transcript(), r.durationSeconds()));
+    }
+
     /** One page of the logs, newest first; message types (whatsapp, sms) have none here. */
     List<Map<String, Object>> logs(String organizationId, LogFilter filter, int page, int size) {
         if (filter.onlyMessages()) {
