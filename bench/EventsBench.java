@@ -123,10 +123,18 @@ public class EventsBench {
             s.execute("INSERT INTO organizations (id, name) VALUES ('org_bench', 'Bench') ON CONFLICT DO NOTHING");
             s.execute("INSERT INTO campaigns (organization_id, id, name) VALUES ('org_bench', 'cmp_bench', 'Bench')");
             s.execute("INSERT INTO disposition_sets (organization_id, id, name) VALUES ('org_bench', 'dsp_bench', 'B')");
+            // a set (group) and its codes, each a disposition (V90)
             s.execute("""
-                    INSERT INTO disposition_codes (organization_id, disposition_set_id, code, label, category, position)
-                    VALUES ('org_bench', 'dsp_bench', 'PTP', 'Promise to pay', 'positive', 1),
-                           ('org_bench', 'dsp_bench', 'RTP', 'Refused to pay', 'negative', 2)""");
+                    WITH v (code, label, category, position) AS (
+                        VALUES ('PTP', 'Promise to pay', 'positive', 1),
+                                 ('RTP', 'Refused to pay', 'negative', 2)),
+                    d AS (
+                        INSERT INTO dispositions (organization_id, id, name, code, category)
+                        SELECT 'org_bench', new_id('dis'), label, code, category FROM v
+                        RETURNING id, code, name, category)
+                    INSERT INTO disposition_codes (organization_id, disposition_set_id, code, label, category, position,
+                                                   disposition_id)
+                    SELECT 'org_bench', 'dsp_bench', d.code, d.name, d.category, v.position, d.id FROM d JOIN v USING (code)""");
             for (String prefix : new String[] {"W-", "V-", "H-", "S-", "R-"}) {
                 int n = prefix.startsWith("W") ? HTTP_WARMUP : prefix.startsWith("V") ? SQL_WARMUP : calls;
                 s.execute("""

@@ -37,11 +37,19 @@ public class StatsBench {
         try (Connection c = connect(jdbcUrl); Statement s = c.createStatement()) {
             s.execute("INSERT INTO campaigns (organization_id, id, name) VALUES ('%s', 'cmp_stats', 'Stats')".formatted(org));
             s.execute("INSERT INTO disposition_sets (organization_id, id, name) VALUES ('%s', 'dsp_stats', 'S')".formatted(org));
+            // a set (group) and its codes, each a disposition (V90)
             s.execute("""
-                    INSERT INTO disposition_codes (organization_id, disposition_set_id, code, label, category, position)
-                    VALUES ('%1$s', 'dsp_stats', 'PTP', 'Promise to pay', 'positive', 1),
-                           ('%1$s', 'dsp_stats', 'RTP', 'Refused to pay', 'negative', 2),
-                           ('%1$s', 'dsp_stats', 'CALLBACK', 'Call back later', 'callback', 3)""".formatted(org));
+                    WITH v (code, label, category, position) AS (
+                        VALUES ('PTP', 'Promise to pay', 'positive', 1),
+                                 ('RTP', 'Refused to pay', 'negative', 2),
+                                 ('CALLBACK', 'Call back later', 'callback', 3)),
+                    d AS (
+                        INSERT INTO dispositions (organization_id, id, name, code, category)
+                        SELECT '%1$s', new_id('dis'), label, code, category FROM v
+                        RETURNING id, code, name, category)
+                    INSERT INTO disposition_codes (organization_id, disposition_set_id, code, label, category, position,
+                                                   disposition_id)
+                    SELECT '%1$s', 'dsp_stats', d.code, d.name, d.category, v.position, d.id FROM d JOIN v USING (code)""".formatted(org));
             s.execute("""
                     INSERT INTO customers (organization_id, campaign_id, id, phone, payment_status, emi_amount)
                     SELECT '%s', 'cmp_stats', 'LOAN-' || g, '+9170' || lpad(g::text, 8, '0'),

@@ -212,7 +212,7 @@ bench_calling_org() {
   BENCH_AGENT=$(curl -fsS -X POST "$BENCH_URL/api/v1/agents" -H "$auth" -H 'Content-Type: application/json' \
     -d '{"name":"EMI reminder","language":"hindi","voice":"female-1","prompt":"Namaste {{name}}, your EMI is due."}' \
     | bench_json_string id)
-  BENCH_DISPOSITION=$(curl -fsS -X POST "$BENCH_URL/api/v1/dispositions" -H "$auth" \
+  BENCH_DISPOSITION=$(curl -fsS -X POST "$BENCH_URL/api/v1/disposition-sets" -H "$auth" \
     -H 'Content-Type: application/json' \
     -d '{"name":"Collections","codes":[{"code":"PTP","label":"Promise to pay","category":"positive"},
          {"code":"RTP","label":"Refused to pay","category":"negative"}]}' | bench_json_string id)

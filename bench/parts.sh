@@ -86,7 +86,7 @@ part_events() {
 # part_prepare_load <campaign file> <seconds>: fresh 500-customer campaigns for the load run in the
 # current calling organization, enough that no request of the run needs one twice. How many comes from
 # a probe: 48 initiations (16 in a smoke run), 16 at a time, give the rate; the run gets twice that
-# rate's worth, and more.
+# rate's worth, and more, never fewer than 50 a second's worth.
 # Prints "<campaigns prepared> <probe requests/s>".
 part_prepare_load() {
   local file=$1 seconds=$2 probe=$PART_LOAD_PROBE start end rate need
@@ -102,7 +102,8 @@ part_prepare_load() {
   [[ $(grep -c '^200 ' "$work/load-probe.txt") -eq $probe ]] \
     || { echo "load probe: $(grep -v '^200 ' "$work/load-probe.txt" | head -n 3)" >&2; return 1; }
   rate=$(awk -v n="$probe" -v a="$start" -v b="$end" 'BEGIN { printf "%.1f", n / (b - a) }')
-  need=$(awk -v r="$rate" -v s="$seconds" 'BEGIN { printf "%d", r * s * 2 + 32 }')
+  # at least 50 a second's worth: a probe slowed by a busy machine once left the run short of campaigns
+  need=$(awk -v r="$rate" -v s="$seconds" 'BEGIN { n = r * s * 2 + 32; f = s * 50; printf "%d", (n > f ? n : f) }')
   bench_log "load: the probe ran $rate initiations/s; preparing $need fresh campaigns"
   : >"$file"
   part_load_campaigns "$file" "$probe" "$need"

@@ -26,15 +26,35 @@ VALUES ('org_000000000000000000000000000de000', 'agt_000000000000000000000000000
         '{}', '{name,emi_amount,emi_due_date}')
 ON CONFLICT DO NOTHING;
 
-INSERT INTO disposition_sets (organization_id, id, name)
-VALUES ('org_000000000000000000000000000de000', 'dsp_000000000000000000000000000de001', 'Collections v1')
+-- Dispositions and their groups: "Collections v1" is what the demo initiates with; "Call Back" is
+-- the group of outcomes that mean "call again".
+INSERT INTO dispositions (organization_id, id, name, description, priority, code, category)
+VALUES ('org_000000000000000000000000000de000', 'dis_000000000000000000000000000de001', 'Promise to pay',
+        'The customer commits to pay by a date', 0, 'PTP', 'positive'),
+       ('org_000000000000000000000000000de000', 'dis_000000000000000000000000000de002', 'Refused to pay',
+        'The customer will not pay', 200, 'RTP', 'negative'),
+       ('org_000000000000000000000000000de000', 'dis_000000000000000000000000000de003', 'Call back later',
+        'The customer asks to be called again', 100, 'CALLBACK', 'callback'),
+       ('org_000000000000000000000000000de000', 'dis_000000000000000000000000000de004', 'Wrong number',
+        'The person answering is not the customer', 300, 'WRONG_NUMBER', 'negative')
 ON CONFLICT DO NOTHING;
 
-INSERT INTO disposition_codes (organization_id, disposition_set_id, code, label, category, position)
-VALUES ('org_000000000000000000000000000de000', 'dsp_000000000000000000000000000de001', 'PTP', 'Promise to pay', 'positive', 1),
-       ('org_000000000000000000000000000de000', 'dsp_000000000000000000000000000de001', 'RTP', 'Refused to pay', 'negative', 2),
-       ('org_000000000000000000000000000de000', 'dsp_000000000000000000000000000de001', 'CALLBACK', 'Call back later', 'callback', 3),
-       ('org_000000000000000000000000000de000', 'dsp_000000000000000000000000000de001', 'WRONG_NUMBER', 'Wrong number', 'negative', 4)
+INSERT INTO disposition_sets (organization_id, id, name, description)
+VALUES ('org_000000000000000000000000000de000', 'dsp_000000000000000000000000000de001', 'Collections v1',
+        'What an EMI reminder call can end with'),
+       ('org_000000000000000000000000000de000', 'dsp_000000000000000000000000000de002', 'Call Back',
+        'Call customer again if given dispositions are found')
+ON CONFLICT DO NOTHING;
+
+INSERT INTO disposition_codes (organization_id, disposition_set_id, code, label, category, position, disposition_id)
+SELECT d.organization_id, m.set_id, d.code, d.name, d.category, m.position, d.id
+FROM (VALUES ('dsp_000000000000000000000000000de001', 'dis_000000000000000000000000000de001', 1),
+             ('dsp_000000000000000000000000000de001', 'dis_000000000000000000000000000de002', 2),
+             ('dsp_000000000000000000000000000de001', 'dis_000000000000000000000000000de003', 3),
+             ('dsp_000000000000000000000000000de001', 'dis_000000000000000000000000000de004', 4),
+             ('dsp_000000000000000000000000000de002', 'dis_000000000000000000000000000de003', 1))
+     AS m(set_id, disposition_id, position)
+JOIN dispositions d ON d.organization_id = 'org_000000000000000000000000000de000' AND d.id = m.disposition_id
 ON CONFLICT DO NOTHING;
 
 INSERT INTO phone_numbers (organization_id, id, number, active, max_concurrent_calls)

@@ -27,6 +27,7 @@ public class CallService {
     private final CallRepository calls;
     private final RetryClaimRepository retryClaims;
     private final CallQueryRepository queries;
+    private final CallHistoryRepository history;
     private final RunnerEventProcessor runnerEvents;
     private final CallCancellation cancellation;
     private final CampaignStatsQuery stats;
@@ -37,6 +38,7 @@ public class CallService {
             CallRepository calls,
             RetryClaimRepository retryClaims,
             CallQueryRepository queries,
+            CallHistoryRepository history,
             RunnerEventProcessor runnerEvents,
             CallCancellation cancellation,
             CampaignStatsQuery stats,
@@ -45,6 +47,7 @@ public class CallService {
         this.calls = calls;
         this.retryClaims = retryClaims;
         this.queries = queries;
+        this.history = history;
         this.runnerEvents = runnerEvents;
         this.cancellation = cancellation;
         this.stats = stats;
@@ -160,6 +163,38 @@ public class CallService {
     /** Cancels every call of an initiation that is not yet answered. */
     public CancelledCalls cancelInitiation(String organizationId, String initiationId) {
         return cancellation.cancelInitiation(organizationId, initiationId);
+    }
+
+    /** A call as the TimePay Agents API's call details show it; another organization's is not found. */
+    public Map<String, Object> callDetails(String organizationId, String callId) {
+        return history(organizationId, callId)
+                .map(CallHistory::details)
+                .orElseThrow(() -> ApiException.notFound("Call not found"));
+    }
+
+    /** The call with its campaign, customer and outcome, for documented webhooks and media. */
+    public Optional<CallHistory> history(String organizationId, String callId) {
+        return callId == null || !callId.startsWith("call_") ? Optional.empty() : history.find(organizationId, callId);
+    }
+
+    /** A call's recording URL and transcript; another organization's call is empty. */
+    public Optional<CallMedia> media(String organizationId, String callId) {
+        return queries.find(organizationId, callId)
+                .map(r -> new CallMedia(r.id(), r.recordingUrl(), r.transcript(), r.durationSeconds()));
+    }
+
+    /** One page of the logs, newest first; message types (whatsapp, sms) have none here. */
+    List<Map<String, Object>> logs(String organizationId, LogFilter filter, int page, int size) {
+        if (filter.onlyMessages()) {
+            return List.of();
+        }
+        return history.page(organizationId, filter, size, (long) (page - 1) * size).stream()
+                .map(CallHistory::logItem)
+                .toList();
+    }
+
+    long countLogs(String organizationId, LogFilter filter) {
+        return filter.onlyMessages() ? 0 : history.count(organizationId, filter);
     }
 
     public CampaignStats campaignStats(String organizationId, String campaignId) {

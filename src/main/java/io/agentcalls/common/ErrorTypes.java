@@ -28,7 +28,9 @@ public final class ErrorTypes {
             case 429 -> "TooManyRequests";
             case 431 -> "RequestHeaderFieldsTooLarge";
             case 501 -> "NotImplemented";
+            case 502 -> "BadGateway";
             case 503 -> "ServiceUnavailable";
+            case 504 -> "GatewayTimeout";
             default -> status >= 500 ? "InternalServerError" : "BadRequest";
         };
     }

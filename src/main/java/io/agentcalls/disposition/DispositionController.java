@@ -2,84 +2,83 @@ package io.agentcalls.disposition;
 
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
-import io.agentcalls.common.ApiResponse;
-import io.agentcalls.common.PageRequest;
 import io.agentcalls.organization.Caller;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
-import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+/** The TimePay Agents API's dispositions pages (list, get, create, update, delete), at their paths. */
 @RestController
 @RequestMapping("/api/v1/dispositions")
 class DispositionController {
 
-    private final DispositionService dispositions;
+    private final DispositionCatalog catalog;
 
-    DispositionController(DispositionService dispositions) {
-        this.dispositions = dispositions;
+    DispositionController(DispositionCatalog catalog) {
+        this.catalog = catalog;
     }
 
-    /** The codes are checked by {@link DispositionCodeRules}, which names each bad entry by index. */
-    record CreateDispositionSetRequest(
-            @NotBlank @Size(max = 200) String name, List<DispositionCode> codes) {}
+    /** The documented fields, and our optional {@code code} and {@code category}. */
+    record CreateDispositionRequest(String name, String description, Integer priority, String code, String category) {}
 
-    /**
-     * PATCH: absent fields stay as they are; an explicit null is refused. A class, not a record,
-     * because Jackson fills a record's absent fields with null, which would look explicit.
-     */
-    static final class UpdateDispositionSetRequest {
+    /** A partial update: absent fields stay; an explicit null is refused. Not a record (absent is not null). */
+    static final class UpdateDispositionRequest {
         @JsonSetter(nulls = Nulls.FAIL)
-        @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
-        @Size(max = 200)
         String name;
 
         @JsonSetter(nulls = Nulls.FAIL)
-        List<DispositionCode> codes;
+        String description;
+
+        @JsonSetter(nulls = Nulls.FAIL)
+        Integer priority;
+
+        @JsonSetter(nulls = Nulls.FAIL)
+        String category;
+
+        @JsonSetter(nulls = Nulls.FAIL)
+        String code;
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    ApiResponse<DispositionSet> create(Caller caller, @Valid @RequestBody CreateDispositionSetRequest request) {
-        return ApiResponse.of(dispositions.create(caller.organizationId(), request.name(), request.codes()));
+    DocumentedAnswers.WithData<Disposition> create(Caller caller, @RequestBody CreateDispositionRequest request) {
+        var command = new DispositionCatalog.NewDispositionCommand(
+                request.name(), request.description(), request.priority(), request.code(), request.category());
+        return DocumentedAnswers.created(
+                "Disposition created successfully", catalog.create(caller.organizationId(), command));
     }
 
     @GetMapping
-    ApiResponse<List<DispositionSet>> list(
-            Caller caller,
-            @RequestParam(required = false) String limit,
-            @RequestParam(required = false) String cursor) {
-        return ApiResponse.page(dispositions.list(caller.organizationId(), PageRequest.of(limit, cursor)));
+    DocumentedPage.Listed<Disposition> list(
+            Caller caller, @RequestParam(required = false) String page, @RequestParam(required = false) String search) {
+        return catalog.list(caller.organizationId(), search, DocumentedPage.of(page, DispositionCatalog.PAGE_SIZE));
     }
 
     @GetMapping("/{dispositionId}")
-    ApiResponse<DispositionSet> get(Caller caller, @PathVariable String dispositionId) {
-        return ApiResponse.of(dispositions.get(caller.organizationId(), dispositionId));
+    DocumentedAnswers.WithData<Disposition> get(Caller caller, @PathVariable String dispositionId) {
+        return DocumentedAnswers.data(catalog.get(caller.organizationId(), dispositionId));
     }
 
-    @PatchMapping("/{dispositionId}")
-    ApiResponse<DispositionSet> update(
-            Caller caller,
-            @PathVariable String dispositionId,
-            @Valid @RequestBody UpdateDispositionSetRequest request) {
-        return ApiResponse.of(dispositions.update(caller.organizationId(), dispositionId, request.name, request.codes));
+    @PutMapping("/{dispositionId}")
+    DocumentedAnswers.Updated update(
+            Caller caller, @PathVariable String dispositionId, @RequestBody UpdateDispositionRequest request) {
+        var changes = new DispositionChanges(
+                request.name, request.description, request.priority, request.category, request.code);
+        return DocumentedAnswers.updated(
+                "Disposition updated successfully", catalog.update(caller.organizationId(), dispositionId, changes));
     }
 
     @DeleteMapping("/{dispositionId}")
-    ApiResponse<Void> delete(Caller caller, @PathVariable String dispositionId) {
-        dispositions.delete(caller.organizationId(), dispositionId);
-        return new ApiResponse<>(true, null, null);
+    DocumentedAnswers.Done delete(Caller caller, @PathVariable String dispositionId) {
+        catalog.delete(caller.organizationId(), dispositionId);
+        return DocumentedAnswers.done("Disposition deleted successfully");
     }
 }

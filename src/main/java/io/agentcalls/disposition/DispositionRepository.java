@@ -3,62 +3,71 @@ package io.agentcalls.disposition;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/** The dispositions table: live rows only (a deleted disposition is gone for the API, decision 0002). */
 @Repository
 class DispositionRepository {
 
-    private static final String INSERT_SET = """
-            INSERT INTO disposition_sets (organization_id, id, name) VALUES (:organizationId, :id, :name)
-            """;
-    /** All codes of a set in one statement; position keeps the order the client gave. */
-    private static final String INSERT_CODES = """
-            INSERT INTO disposition_codes (organization_id, disposition_set_id, code, label, category, position)
-            SELECT :organizationId, :setId, c.code, c.label, c.category, c.position
-            FROM unnest(CAST(:codes AS text[]), CAST(:labels AS text[]), CAST(:categories AS text[]))
-                 WITH ORDINALITY AS c(code, label, category, position)
+    private static final String COLUMNS = "id, name, description, priority, code, category, created_at, updated_at";
+    /** A name taken by a live disposition (any case) inserts nothing: the documented 409. */
+    private static final String INSERT = """
+            INSERT INTO dispositions (organization_id, id, name, description, priority, code, category)
+            VALUES (:organizationId, :id, :name, :description, :priority, :code, :category)
+            ON CONFLICT (organization_id, lower(name)) WHERE deleted_at IS NULL DO NOTHING
             """;
 
-    private static final String DELETE_CODES = """
-            DELETE FROM disposition_codes WHERE organization_id = :organizationId AND disposition_set_id = :setId
-            """;
-    private static final String FIND = """
-            SELECT s.id, s.name, s.created_at, s.updated_at, c.codes, c.labels, c.categories
-            FROM disposition_sets s
-            CROSS JOIN LATERAL (
-                SELECT array_agg(code ORDER BY position) AS codes,
-                       array_agg(label ORDER BY position) AS labels,
-                       array_agg(category ORDER BY position) AS categories
-                FROM disposition_codes
-                WHERE organization_id = s.organization_id AND disposition_set_id = s.id) c
-            WHERE s.organization_id = :organizationId AND s.id = :id AND s.deleted_at IS NULL
-            """;
-    private static final String LIST = """
-            SELECT s.id, s.name, s.created_at, s.updated_at, c.codes, c.labels, c.categories
-            FROM disposition_sets s
-            CROSS JOIN LATERAL (
-                SELECT array_agg(code ORDER BY position) AS codes,
-                       array_agg(label ORDER BY position) AS labels,
-                       array_agg(category ORDER BY position) AS categories
-                FROM disposition_codes
-                WHERE organization_id = s.organization_id AND disposition_set_id = s.id) c
-            WHERE s.organization_id = :organizationId AND s.deleted_at IS NULL
-              AND (CAST(:after AS text) IS NULL OR s.id > :after)
-            ORDER BY s.id LIMIT :limit
-            """;
-    /** Also locks the set's row, so two PATCHes replacing the codes run one after the other. */
-    private static final String UPDATE_SET = """
-            UPDATE disposition_sets SET name = coalesce(:name, name), updated_at = now()
+    private static final String FIND = "SELECT " + COLUMNS + """
+             FROM dispositions
             WHERE organization_id = :organizationId AND id = :id AND deleted_at IS NULL
             """;
+    private static final String OWNER =
+            "SELECT organization_id FROM dispositions WHERE id = :id AND deleted_at IS NULL";
+    /** Locks the rows until the transaction ends: none can be deleted while a group takes it. */
+    private static final String SHARE_LIVE = """
+            SELECT id, code FROM dispositions
+            WHERE organization_id = :organizationId AND id = ANY(:ids) AND deleted_at IS NULL
+            FOR SHARE
+            """;
 
+    private static final String LOCK = """
+            SELECT id FROM dispositions
+            WHERE organization_id = :organizationId AND id = :id AND deleted_at IS NULL
+            FOR UPDATE
+            """;
+    private static final String SEARCH = """
+             FROM dispositions
+            WHERE organization_id = :organizationId AND deleted_at IS NULL
+              AND (CAST(:pattern AS text) IS NULL OR name ILIKE :pattern ESCAPE '\\'
+                   OR description ILIKE :pattern ESCAPE '\\')
+            """;
+    private static final String PAGE = "SELECT " + COLUMNS + SEARCH + """
+            ORDER BY priority, lower(name), id
+            LIMIT :limit OFFSET :offset
+            """;
+    private static final String COUNT = "SELECT count(*)" + SEARCH;
+    private static final String UPDATE = """
+            UPDATE dispositions
+            SET name = coalesce(:name, name), description = coalesce(:description, description),
+                priority = coalesce(:priority, priority), category = coalesce(:category, category), updated_at = now()
+            WHERE organization_id = :organizationId AND id = :id AND deleted_at IS NULL
+            """;
     private static final String SOFT_DELETE = """
-            UPDATE disposition_sets SET deleted_at = now()
+            UPDATE dispositions SET deleted_at = now()
             WHERE organization_id = :organizationId AND id = :id AND deleted_at IS NULL
+            """;
+    /** The live disposition a set's entry names by code, label and category, if there is one. */
+    private static final String FIND_ENTRY = "SELECT " + COLUMNS + """
+             FROM dispositions
+            WHERE organization_id = :organizationId AND deleted_at IS NULL
+              AND code = :code AND lower(name) = lower(:name) AND category = :category
             """;
 
     private final JdbcClient jdbc;
@@ -67,53 +76,103 @@ class DispositionRepository {
         this.jdbc = jdbc;
     }
 
-    void insertSet(String organizationId, String id, String name) {
-        jdbc.sql(INSERT_SET)
-                .param("organizationId", organizationId)
-                .param("id", id)
-                .param("name", name)
-                .update();
+    /** @return false when a live disposition of the organization has that name already */
+    boolean insert(String organizationId, String id, NewDisposition d) {
+        return jdbc.sql(INSERT)
+                        .param("organizationId", organizationId)
+                        .param("id", id)
+                        .param("name", d.name())
+                        .param("description", d.description())
+                        .param("priority", d.priority())
+                        .param("code", d.code())
+                        .param("category", d.category())
+                        .update()
+                == 1;
     }
 
-    void replaceCodes(String organizationId, String setId, List<DispositionCode> codes) {
-        jdbc.sql(DELETE_CODES)
-                .param("organizationId", organizationId)
-                .param("setId", setId)
-                .update();
-        jdbc.sql(INSERT_CODES)
-                .param("organizationId", organizationId)
-                .param("setId", setId)
-                .param("codes", codes.stream().map(DispositionCode::code).toArray(String[]::new))
-                .param("labels", codes.stream().map(DispositionCode::label).toArray(String[]::new))
-                .param(
-                        "categories",
-                        codes.stream().map(DispositionCode::category).toArray(String[]::new))
-                .update();
-    }
+    record NewDisposition(String name, String description, int priority, String code, String category) {}
 
-    Optional<DispositionSet> find(String organizationId, String id) {
+    Optional<Disposition> find(String organizationId, String id) {
         return jdbc.sql(FIND)
                 .param("organizationId", organizationId)
                 .param("id", id)
-                .query(DispositionRepository::dispositionSet)
+                .query(DispositionRepository::disposition)
                 .optional();
     }
 
-    List<DispositionSet> list(String organizationId, String after, int limit) {
-        return jdbc.sql(LIST)
+    Optional<Disposition> findEntry(String organizationId, String code, String name, String category) {
+        return jdbc
+                .sql(FIND_ENTRY)
                 .param("organizationId", organizationId)
-                .param("after", after)
+                .param("code", code)
+                .param("name", name)
+                .param("category", category)
+                .query(DispositionRepository::disposition)
+                .list()
+                .stream()
+                .findFirst();
+    }
+
+    /** The organization of a live disposition, whichever it is: tells "not yours" from "none". */
+    Optional<String> owner(String id) {
+        return jdbc.sql(OWNER).param("id", id).query(String.class).optional();
+    }
+
+    /** The codes of those of these ids that are live dispositions of the organization, share-locked. */
+    Map<String, String> shareLive(String organizationId, Collection<String> ids) {
+        Map<String, String> codes = new HashMap<>();
+        jdbc.sql(SHARE_LIVE)
+                .param("organizationId", organizationId)
+                .param("ids", ids.toArray(String[]::new))
+                .query(rs -> {
+                    codes.put(rs.getString("id"), rs.getString("code"));
+                });
+        return codes;
+    }
+
+    boolean lock(String organizationId, String id) {
+        return jdbc.sql(LOCK)
+                .param("organizationId", organizationId)
+                .param("id", id)
+                .query(String.class)
+                .optional()
+                .isPresent();
+    }
+
+    List<Disposition> page(String organizationId, String pattern, int limit, long offset) {
+        return jdbc.sql(PAGE)
+                .param("organizationId", organizationId)
+                .param("pattern", pattern)
                 .param("limit", limit)
-                .query(DispositionRepository::dispositionSet)
+                .param("offset", offset)
+                .query(DispositionRepository::disposition)
                 .list();
     }
 
-    /** Renames (when name is not null) and touches the set; false when there is no such set. */
-    boolean updateSet(String organizationId, String id, String name) {
-        return jdbc.sql(UPDATE_SET)
+    long count(String organizationId, String pattern) {
+        return jdbc.sql(COUNT)
+                .param("organizationId", organizationId)
+                .param("pattern", pattern)
+                .query(Long.class)
+                .single();
+    }
+
+    /**
+     * Changes the given fields (null ones stay).
+     *
+     * @return false when there is no such disposition
+     * @throws DuplicateKeyException when the new name is another live disposition's
+     */
+    boolean update(String organizationId, String id, DispositionChanges changes) {
+        return jdbc.sql(UPDATE)
                         .param("organizationId", organizationId)
                         .param("id", id)
-                        .param("name", name)
+                        .param(
+                                "name",
+                                changes.name() == null ? null : changes.name().strip())
+                        .param("description", changes.description())
+                        .param("priority", changes.priority())
+                        .param("category", changes.category())
                         .update()
                 == 1;
     }
@@ -126,24 +185,15 @@ class DispositionRepository {
                 == 1;
     }
 
-    private static DispositionSet dispositionSet(ResultSet rs, int row) throws SQLException {
-        String[] codes = textArray(rs, "codes");
-        String[] labels = textArray(rs, "labels");
-        String[] categories = textArray(rs, "categories");
-        List<DispositionCode> entries = new ArrayList<>(codes.length);
-        for (int i = 0; i < codes.length; i++) {
-            entries.add(new DispositionCode(codes[i], labels[i], categories[i]));
-        }
-        return new DispositionSet(
+    private static Disposition disposition(ResultSet rs, int row) throws SQLException {
+        return new Disposition(
                 rs.getString("id"),
                 rs.getString("name"),
-                List.copyOf(entries),
+                rs.getString("description"),
+                rs.getInt("priority"),
+                rs.getString("code"),
+                rs.getString("category"),
                 rs.getObject("created_at", OffsetDateTime.class),
                 rs.getObject("updated_at", OffsetDateTime.class));
-    }
-
-    private static String[] textArray(ResultSet rs, String column) throws SQLException {
-        java.sql.Array array = rs.getArray(column);
-        return array == null ? new String[0] : (String[]) array.getArray();
     }
 }

@@ -4,38 +4,52 @@ import io.agentcalls.common.ApiException;
 import io.agentcalls.common.Ids;
 import io.agentcalls.common.Page;
 import io.agentcalls.common.PageRequest;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Disposition sets of an organization; what the call feature uses to check a call's outcome code. */
+/**
+ * Disposition sets (groups seen with their codes) of an organization: what Initiate Call(s) names
+ * as {@code dispositionId} and the call feature checks a call's outcome code against; and the set
+ * API of {@code /api/v1/disposition-sets}, which makes a group and its dispositions in one request.
+ */
 @Service
 public class DispositionService {
 
     private static final String NOT_FOUND = "Disposition not found";
 
-    private final DispositionRepository repository;
+    private final DispositionSetRepository sets;
+    private final DispositionGroupRepository groups;
+    private final DispositionRepository dispositions;
 
-    DispositionService(DispositionRepository repository) {
-        this.repository = repository;
+    DispositionService(
+            DispositionSetRepository sets, DispositionGroupRepository groups, DispositionRepository dispositions) {
+        this.sets = sets;
+        this.groups = groups;
+        this.dispositions = dispositions;
     }
 
+    /** A set: a group whose members are the codes given, each a disposition found or made for it. */
     @Transactional
     public DispositionSet create(String organizationId, String name, List<DispositionCode> codes) {
         List<DispositionCode> checked = checked(codes);
         String id = Ids.newId("dsp");
-        repository.insertSet(organizationId, id, name.strip());
-        repository.replaceCodes(organizationId, id, checked);
-        return repository.find(organizationId, id).orElseThrow();
+        if (!groups.insert(organizationId, id, name.strip(), null)) {
+            throw ApiException.conflict(DispositionGroups.DUPLICATE_NAME);
+        }
+        sets.replaceCodes(organizationId, id, entries(organizationId, checked));
+        return sets.find(organizationId, id).orElseThrow();
     }
 
-    /** The set, unless it does not exist, belongs to another organization, or was deleted. */
+    /** The set (group), unless it does not exist, belongs to another organization, or was deleted. */
     public Optional<DispositionSet> find(String organizationId, String dispositionSetId) {
         if (!Ids.looksLike("dsp", dispositionSetId)) {
             return Optional.empty();
         }
-        return repository.find(organizationId, dispositionSetId);
+        return sets.find(organizationId, dispositionSetId);
     }
 
     DispositionSet get(String organizationId, String dispositionSetId) {
@@ -44,7 +58,7 @@ public class DispositionService {
 
     public Page<DispositionSet> list(String organizationId, PageRequest page) {
         return Page.fromOverfetch(
-                repository.list(organizationId, page.after(), page.fetchSize()), page.limit(), DispositionSet::id);
+                sets.list(organizationId, page.after(), page.fetchSize()), page.limit(), DispositionSet::id);
     }
 
     /** Renames the set and/or replaces its whole list of codes; a null argument stays as it is. */
@@ -52,20 +66,56 @@ public class DispositionService {
     public DispositionSet update(
             String organizationId, String dispositionSetId, String name, List<DispositionCode> codes) {
         List<DispositionCode> checked = codes == null ? null : checked(codes);
-        if (!Ids.looksLike("dsp", dispositionSetId)
-                || !repository.updateSet(organizationId, dispositionSetId, name == null ? null : name.strip())) {
+        boolean found;
+        try {
+            found = Ids.looksLike("dsp", dispositionSetId)
+                    && groups.update(organizationId, dispositionSetId, name == null ? null : name.strip(), null);
+        } catch (DuplicateKeyException e) {
+            throw ApiException.conflict(DispositionGroups.DUPLICATE_NAME);
+        }
+        if (!found) {
             throw ApiException.notFound(NOT_FOUND);
         }
         if (checked != null) {
-            repository.replaceCodes(organizationId, dispositionSetId, checked);
+            sets.replaceCodes(organizationId, dispositionSetId, entries(organizationId, checked));
         }
-        return repository.find(organizationId, dispositionSetId).orElseThrow();
+        return sets.find(organizationId, dispositionSetId).orElseThrow();
     }
 
     public void delete(String organizationId, String dispositionSetId) {
-        if (!Ids.looksLike("dsp", dispositionSetId) || !repository.softDelete(organizationId, dispositionSetId)) {
+        if (!Ids.looksLike("dsp", dispositionSetId) || !groups.softDelete(organizationId, dispositionSetId)) {
             throw ApiException.notFound(NOT_FOUND);
         }
+    }
+
+    /**
+     * Each code as the disposition with that code, label (as its name) and category, made when the
+     * organization has none. A label another disposition has as its name makes the new one's name
+     * "label (CODE)", or with its id besides; the set still shows the label it was given.
+     */
+    private List<DispositionSetRepository.Entry> entries(String organizationId, List<DispositionCode> codes) {
+        List<DispositionSetRepository.Entry> entries = new ArrayList<>(codes.size());
+        for (DispositionCode c : codes) {
+            String dispositionId = dispositions
+                    .findEntry(organizationId, c.code(), c.label(), c.category())
+                    .map(Disposition::id)
+                    .orElseGet(() -> newDisposition(organizationId, c));
+            entries.add(new DispositionSetRepository.Entry(dispositionId, c.code(), c.label(), c.category()));
+        }
+        return entries;
+    }
+
+    private String newDisposition(String organizationId, DispositionCode c) {
+        String id = Ids.newId("dis");
+        for (String name :
+                List.of(c.label(), c.label() + " (" + c.code() + ")", c.label() + " (" + c.code() + ") " + id)) {
+            var row = new DispositionRepository.NewDisposition(
+                    name, null, DispositionFields.DEFAULT_PRIORITY, c.code(), c.category());
+            if (dispositions.insert(organizationId, id, row)) {
+                return id;
+            }
+        }
+        throw new IllegalStateException("no free name for a disposition with its own id in it");
     }
 
     private static List<DispositionCode> checked(List<DispositionCode> codes) {

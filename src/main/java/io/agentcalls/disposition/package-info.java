@@ -1,2 +1,2 @@
-/** Disposition sets: the codes that classify a call's outcome (promise to pay, refused, call back…). */
+/** Dispositions and their groups (disposition sets): what classifies a call's outcome (promise to pay, refused, call back…). */
 package io.agentcalls.disposition;

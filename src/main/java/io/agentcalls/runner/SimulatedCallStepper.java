@@ -108,7 +108,7 @@ final class SimulatedCallStepper {
                     now,
                     plan.talkSeconds(),
                     disposition,
-                    "https://simulated-runner.invalid/recordings/" + step.callId() + ".mp3",
+                    SimulatedRecordings.url(step.callId()),
                     SimulatedTranscripts.of(plan)));
         }
         report(events);

@@ -61,17 +61,7 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain adminChain(HttpSecurity http) throws Exception {
         stateless(http.securityMatcher("/admin/**"));
-        if (!properties.adminApiEnabled()) {
-            return closed(http);
-        }
-        http.addFilterBefore(
-                        bearerFilter(
-                                StaticTokenAuthentication.manager("admin", properties.adminToken()), ADMIN_REFUSAL),
-                        AuthorizationFilter.class)
-                .authorizeHttpRequests(a -> a.anyRequest().hasRole("ADMIN"))
-                .exceptionHandling(e -> e.authenticationEntryPoint(refusals.unauthorized(ADMIN_REFUSAL))
-                        .accessDeniedHandler(refusals.forbidden()));
-        return http.build();
+        return adminOnly(http);
     }
 
     /** The runner's events: signed with the shared secret; no API key. */
@@ -144,17 +134,7 @@ class SecurityConfiguration {
             http.authorizeHttpRequests(a -> a.anyRequest().permitAll());
             return http.build();
         }
-        if (!properties.adminApiEnabled()) {
-            return closed(http);
-        }
-        http.addFilterBefore(
-                        bearerFilter(
-                                StaticTokenAuthentication.manager("admin", properties.adminToken()), ADMIN_REFUSAL),
-                        AuthorizationFilter.class)
-                .authorizeHttpRequests(a -> a.anyRequest().hasRole("ADMIN"))
-                .exceptionHandling(e -> e.authenticationEntryPoint(refusals.unauthorized(ADMIN_REFUSAL))
-                        .accessDeniedHandler(refusals.forbidden()));
-        return http.build();
+        return adminOnly(http);
     }
 
     /**
@@ -171,6 +151,21 @@ class SecurityConfiguration {
                         .denyAll())
                 .exceptionHandling(e -> e.authenticationEntryPoint(refusals.notFound())
                         .accessDeniedHandler(refusals.notFoundWhenDenied()));
+        return http.build();
+    }
+
+    /** Behind the admin token; with none configured, closed (404). */
+    private SecurityFilterChain adminOnly(HttpSecurity http) throws Exception {
+        if (!properties.adminApiEnabled()) {
+            return closed(http);
+        }
+        http.addFilterBefore(
+                        bearerFilter(
+                                StaticTokenAuthentication.manager("admin", properties.adminToken()), ADMIN_REFUSAL),
+                        AuthorizationFilter.class)
+                .authorizeHttpRequests(a -> a.anyRequest().hasRole("ADMIN"))
+                .exceptionHandling(e -> e.authenticationEntryPoint(refusals.unauthorized(ADMIN_REFUSAL))
+                        .accessDeniedHandler(refusals.forbidden()));
         return http.build();
     }
 

@@ -3,8 +3,8 @@ package io.agentcalls.webhook;
 import java.util.List;
 
 /**
- * A delivery this node holds the lease of, with what it needs to send it: the endpoint's URL and
- * its live secrets (the current one first, then the previous one while it still signs).
+ * A delivery this node holds the lease of, with what it needs to send it: the endpoint's URL, its
+ * format and its live secrets (the current one first, then the previous one while it still signs).
  */
 record ClaimedDelivery(
         String organizationId,
@@ -13,5 +13,6 @@ record ClaimedDelivery(
         String payload,
         int schedulePosition,
         String url,
+        WebhookFormat format,
         List<String> secrets,
         String claimToken) {}

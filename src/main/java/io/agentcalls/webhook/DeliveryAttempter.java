@@ -3,6 +3,7 @@ package io.agentcalls.webhook;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,8 +39,18 @@ class DeliveryAttempter {
     void attempt(ClaimedDelivery delivery) {
         Instant now = Instant.now();
         long timestamp = now.getEpochSecond();
-        String signature = WebhookSignature.header(delivery.secrets(), delivery.id(), timestamp, delivery.payload());
-        SendResult result = sender.send(delivery.url(), delivery.id(), timestamp, signature, delivery.payload());
+        SendResult result;
+        if (delivery.format() == WebhookFormat.TIMEPAY) {
+            // the guide's shared secret as a bearer token; webhook-id still lets a receiver drop repeats
+            result = sender.send(
+                    delivery.url(),
+                    Map.of("Authorization", "Bearer " + delivery.secrets().get(0), "webhook-id", delivery.id()),
+                    delivery.payload());
+        } else {
+            String signature =
+                    WebhookSignature.header(delivery.secrets(), delivery.id(), timestamp, delivery.payload());
+            result = sender.send(delivery.url(), delivery.id(), timestamp, signature, delivery.payload());
+        }
         AttemptOutcome outcome = AttemptOutcome.decide(
                 result,
                 delivery.schedulePosition(),

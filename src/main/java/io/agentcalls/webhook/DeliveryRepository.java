@@ -48,7 +48,7 @@ class DeliveryRepository {
             FROM due, webhook_endpoints e
             WHERE d.organization_id = due.organization_id AND d.id = due.id
               AND e.organization_id = d.organization_id AND e.id = d.endpoint_id
-            RETURNING d.organization_id, d.id, d.endpoint_id, d.payload, d.schedule_position, e.url, e.secret,
+            RETURNING d.organization_id, d.id, d.endpoint_id, d.payload, d.schedule_position, e.url, e.format, e.secret,
                       CASE WHEN e.previous_secret_expires_at > now() THEN e.previous_secret END AS previous_secret
             """;
     private static final String INSERT_ATTEMPT = """
@@ -133,6 +133,7 @@ class DeliveryRepository {
                             rs.getString("payload"),
                             rs.getInt("schedule_position"),
                             rs.getString("url"),
+                            WebhookFormat.of(rs.getString("format")),
                             List.copyOf(secrets),
                             token);
                 })

@@ -19,6 +19,12 @@ class WebhookConfiguration {
                 InetAddress::getAllByName);
     }
 
+    /** GETs for other features under the same egress rules (call recordings). */
+    @Bean
+    EgressDownloads egressDownloads(WebhookUrlPolicy urlPolicy, WebhookProperties properties) {
+        return new EgressDownloads(urlPolicy, properties.timeout(), properties.maxConcurrency());
+    }
+
     @Bean
     WebhookSender webhookSender(WebhookUrlPolicy urlPolicy, WebhookProperties properties) {
         return new WebhookSender(urlPolicy, properties.timeout(), properties.maxConcurrency());

@@ -32,11 +32,14 @@ class WebhookController {
         this.webhooks = webhooks;
     }
 
+    /** {@code format} and {@code secret} are optional: see {@link WebhookService.NewWebhook}. */
     record CreateWebhookRequest(
             @NotNull @Size(max = WebhookUrlPolicy.MAX_LENGTH)
             String url,
 
-            @NotNull @Size(min = 1, max = MAX_EVENTS) List<String> events) {}
+            @Size(min = 1, max = MAX_EVENTS) List<String> events,
+            String format,
+            String secret) {}
 
     record UpdateWebhookRequest(
             @Size(min = 1, max = MAX_EVENTS) List<String> events, Boolean active) {}
@@ -44,7 +47,9 @@ class WebhookController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     ApiResponse<Webhook> create(Caller caller, @Valid @RequestBody CreateWebhookRequest request) {
-        return ApiResponse.of(webhooks.create(caller.organizationId(), request.url(), request.events()));
+        return ApiResponse.of(webhooks.create(
+                caller.organizationId(),
+                new WebhookService.NewWebhook(request.url(), request.events(), request.format(), request.secret())));
     }
 
     @GetMapping

@@ -1,7 +1,9 @@
 package io.agentcalls.webhook;
 
 import io.agentcalls.call.CallDispositionRecorded;
+import io.agentcalls.call.CallService;
 import io.agentcalls.call.CallStatusChanged;
+import io.agentcalls.call.DocumentedCallStatus;
 import io.agentcalls.initiation.InitiationCompleted;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
@@ -26,11 +28,13 @@ class WebhookOutbox {
     private final DeliveryRepository deliveries;
     private final DeliveryPoller poller;
     private final ObjectMapper json;
+    private final CallService calls;
 
-    WebhookOutbox(DeliveryRepository deliveries, DeliveryPoller poller, ObjectMapper json) {
+    WebhookOutbox(DeliveryRepository deliveries, DeliveryPoller poller, ObjectMapper json, CallService calls) {
         this.deliveries = deliveries;
         this.poller = poller;
         this.json = json;
+        this.calls = calls;
     }
 
     /**
@@ -38,9 +42,9 @@ class WebhookOutbox {
      * transaction: an initiation records 500 calls in one transaction, and most organizations
      * subscribe to few types, so this spares a serialization and an insert per call.
      */
-    private boolean subscribed(String organizationId, WebhookEventType type) {
+    private boolean subscribed(String organizationId, String event) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return deliveries.hasSubscribers(organizationId, type.wireName());
+            return deliveries.hasSubscribers(organizationId, event);
         }
         @SuppressWarnings("unchecked")
         Map<String, Boolean> known = (Map<String, Boolean>) TransactionSynchronizationManager.getResource(this);
@@ -56,14 +60,25 @@ class WebhookOutbox {
             known = fresh;
         }
         return known.computeIfAbsent(
-                organizationId + ' ' + type.wireName(),
-                k -> deliveries.hasSubscribers(organizationId, type.wireName()));
+                organizationId + ' ' + event, k -> deliveries.hasSubscribers(organizationId, event));
     }
 
+    /**
+     * A status change goes to standard endpoints as our event type, and, when the call is over, to
+     * timepay endpoints as the documented event (Contacted, No Contact, Failed) with the call as the
+     * call details page shows it, read here, in the transaction that changed it.
+     */
     @EventListener
     void on(CallStatusChanged event) {
         WebhookEventType.forCallStatus(event.status())
                 .ifPresent(type -> enqueue(event.organizationId(), type, event.occurredAt(), event.call()));
+        DocumentedCallStatus.webhookEvent(event.status()).ifPresent(documented -> {
+            if (subscribed(event.organizationId(), documented)) {
+                calls.history(event.organizationId(), event.callId())
+                        .ifPresent(call -> store(
+                                event.organizationId(), documented, json.writeValueAsString(TimepayPayload.of(call))));
+            }
+        });
     }
 
     @EventListener
@@ -77,12 +92,19 @@ class WebhookOutbox {
     }
 
     private void enqueue(String organizationId, WebhookEventType type, OffsetDateTime at, Map<String, Object> data) {
-        if (!subscribed(organizationId, type)) {
+        if (!subscribed(organizationId, type.wireName())) {
             return;
         }
-        String payload = json.writeValueAsString(
-                new Payload(type.wireName(), at == null ? OffsetDateTime.now() : at, data == null ? Map.of() : data));
-        if (deliveries.enqueue(organizationId, type.wireName(), payload) == 0) {
+        store(
+                organizationId,
+                type.wireName(),
+                json.writeValueAsString(new Payload(
+                        type.wireName(), at == null ? OffsetDateTime.now() : at, data == null ? Map.of() : data)));
+    }
+
+    /** One delivery per active endpoint subscribed to the event; the poller is woken after commit. */
+    private void store(String organizationId, String event, String payload) {
+        if (deliveries.enqueue(organizationId, event, payload) == 0) {
             return;
         }
         if (TransactionSynchronizationManager.isSynchronizationActive()) {

@@ -16,21 +16,21 @@ import org.springframework.stereotype.Repository;
 class WebhookRepository {
 
     private static final String INSERT = """
-            INSERT INTO webhook_endpoints (organization_id, id, url, events, secret)
-            VALUES (:organizationId, :id, :url, :events, :secret)
-            RETURNING id, url, events, active, disabled_reason, created_at, updated_at
+            INSERT INTO webhook_endpoints (organization_id, id, url, format, events, secret)
+            VALUES (:organizationId, :id, :url, :format, :events, :secret)
+            RETURNING id, url, format, events, active, disabled_reason, created_at, updated_at
             """;
     private static final String COUNT = """
             SELECT count(*) FROM webhook_endpoints WHERE organization_id = :organizationId
             """;
     private static final String LIST = """
-            SELECT id, url, events, active, disabled_reason, created_at, updated_at
+            SELECT id, url, format, events, active, disabled_reason, created_at, updated_at
             FROM webhook_endpoints
             WHERE organization_id = :organizationId AND (CAST(:after AS text) IS NULL OR id > :after)
             ORDER BY id LIMIT :limit
             """;
     private static final String FIND = """
-            SELECT id, url, events, active, disabled_reason, created_at, updated_at
+            SELECT id, url, format, events, active, disabled_reason, created_at, updated_at
             FROM webhook_endpoints
             WHERE organization_id = :organizationId AND id = :id
             """;
@@ -44,7 +44,7 @@ class WebhookRepository {
                     ELSE coalesce(disabled_reason, 'disabled through the API') END,
                 updated_at = now()
             WHERE organization_id = :organizationId AND id = :id
-            RETURNING id, url, events, active, disabled_reason, created_at, updated_at
+            RETURNING id, url, format, events, active, disabled_reason, created_at, updated_at
             """;
     private static final String DELETE = """
             DELETE FROM webhook_endpoints WHERE organization_id = :organizationId AND id = :id
@@ -55,7 +55,7 @@ class WebhookRepository {
             SET previous_secret = secret, previous_secret_expires_at = now() + interval '24 hours',
                 secret = :secret, updated_at = now()
             WHERE organization_id = :organizationId AND id = :id
-            RETURNING id, url, events, active, disabled_reason, created_at, updated_at
+            RETURNING id, url, format, events, active, disabled_reason, created_at, updated_at
             """;
     // Secrets not under the current key, for re-encryption at start: a batch at a time, in key order,
     // locked so two nodes starting together do not rewrite the same row.
@@ -85,11 +85,13 @@ class WebhookRepository {
         this.cipher = cipher;
     }
 
-    Webhook insert(String organizationId, String id, String url, List<String> events, String secret) {
+    Webhook insert(
+            String organizationId, String id, String url, WebhookFormat format, List<String> events, String secret) {
         return jdbc.sql(INSERT)
                 .param("organizationId", organizationId)
                 .param("id", id)
                 .param("url", url)
+                .param("format", format.value())
                 .param("events", events.toArray(String[]::new), Types.ARRAY)
                 .param("secret", cipher.encrypt(secret))
                 .query(WebhookRepository::webhook)
@@ -187,6 +189,7 @@ class WebhookRepository {
         return new Webhook(
                 rs.getString("id"),
                 rs.getString("url"),
+                rs.getString("format"),
                 textArray(rs.getArray("events")),
                 rs.getBoolean("active"),
                 rs.getString("disabled_reason"),

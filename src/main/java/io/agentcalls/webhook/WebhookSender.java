@@ -2,35 +2,27 @@ package io.agentcalls.webhook;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLContext;
-import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHost;
-import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.http.io.entity.StringEntity;
-import org.apache.hc.core5.util.Timeout;
 
 /**
  * Sends one signed delivery over HTTP (Apache HttpClient 5, see decision 0010): the URL is
@@ -53,41 +45,28 @@ class WebhookSender implements AutoCloseable {
     });
 
     WebhookSender(WebhookUrlPolicy urlPolicy, Duration timeout, int maxConnections) {
-        this(urlPolicy, timeout, maxConnections, defaultTls());
+        this(urlPolicy, timeout, maxConnections, PinnedHttpClients.defaultTls());
     }
 
     /** With the TLS context to trust receivers by; tests pass one that trusts their own certificate. */
     WebhookSender(WebhookUrlPolicy urlPolicy, Duration timeout, int maxConnections, SSLContext tls) {
         this.urlPolicy = urlPolicy;
         this.timeout = timeout;
-        Timeout limit = Timeout.of(timeout);
-        this.client = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setTlsSocketStrategy(new DefaultClientTlsStrategy(tls))
-                        .setDnsResolver(new NoLookups())
-                        .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(limit)
-                                .setSocketTimeout(limit)
-                                .build())
-                        .setDefaultSocketConfig(
-                                SocketConfig.custom().setSoTimeout(limit).build())
-                        .setMaxConnTotal(maxConnections)
-                        .setMaxConnPerRoute(maxConnections)
-                        .build())
-                .setDefaultRequestConfig(RequestConfig.custom()
-                        .setConnectionRequestTimeout(limit)
-                        .setResponseTimeout(limit)
-                        .build())
-                .disableRedirectHandling()
-                .disableAutomaticRetries()
-                .disableCookieManagement()
-                .disableAuthCaching()
-                .disableContentCompression() // a compressed body would make 1 KB on the wire many more in memory
-                .setUserAgent("agentcalls-webhooks/1")
-                .build();
+        // a compressed body would make 1 KB on the wire many more in memory: the client takes none
+        this.client = PinnedHttpClients.build(timeout, maxConnections, tls, "agentcalls-webhooks/1");
     }
 
+    /** A Standard Webhooks delivery: its id, timestamp and signature headers. */
     SendResult send(String url, String messageId, long timestampSeconds, String signature, String body) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("webhook-id", messageId);
+        headers.put("webhook-timestamp", Long.toString(timestampSeconds));
+        headers.put("webhook-signature", signature);
+        return send(url, headers, body);
+    }
+
+    /** A delivery with these headers (a documented-format endpoint's {@code Authorization}). */
+    SendResult send(String url, Map<String, String> headers, String body) {
         long started = System.nanoTime();
         WebhookUrlPolicy.Decision decision = urlPolicy.check(url);
         if (decision instanceof WebhookUrlPolicy.Refused refused) {
@@ -95,12 +74,9 @@ class WebhookSender implements AutoCloseable {
         }
         WebhookUrlPolicy.Allowed target = (WebhookUrlPolicy.Allowed) decision;
         HttpPost request = new HttpPost(target.uri());
-        request.setHeader("webhook-id", messageId);
-        request.setHeader("webhook-timestamp", Long.toString(timestampSeconds));
-        request.setHeader("webhook-signature", signature);
+        headers.forEach(request::setHeader);
         request.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON));
-        InetAddress address = target.addresses().get(0);
-        HttpHost pinned = new HttpHost(target.uri().getScheme(), address, target.hostName(), target.port());
+        HttpHost pinned = PinnedHttpClients.pinned(target);
 
         // The client's own timeouts bound each connect and read; this bounds the whole exchange, so a
         // receiver trickling a byte at a time cannot hold a worker past the timeout.
@@ -179,30 +155,6 @@ class WebhookSender implements AutoCloseable {
 
     private static int elapsedMillis(long startedNanos) {
         return (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - startedNanos) / 1_000_000);
-    }
-
-    private static SSLContext defaultTls() {
-        try {
-            return SSLContext.getDefault(); // the JDK's trust store, or javax.net.ssl.trustStore when set
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("no TLS available", e);
-        }
-    }
-
-    /**
-     * Every target carries the address its check approved, so the client never needs DNS; a lookup
-     * here would be a second, unchecked one, and fails instead.
-     */
-    private static final class NoLookups implements DnsResolver {
-        @Override
-        public InetAddress[] resolve(String host) throws UnknownHostException {
-            throw new UnknownHostException("webhook connections use the address the URL check approved");
-        }
-
-        @Override
-        public String resolveCanonicalHostname(String host) throws UnknownHostException {
-            throw new UnknownHostException("webhook connections use the address the URL check approved");
-        }
     }
 
     @Override

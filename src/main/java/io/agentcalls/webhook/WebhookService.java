@@ -36,15 +36,29 @@ public class WebhookService {
         this.properties = properties;
     }
 
+    /** What a create asks for: {@code format} null is standard; {@code secret} only for timepay. */
+    public record NewWebhook(String url, List<String> events, String format, String secret) {}
+
     /**
-     * Creates an endpoint; the returned webhook carries its signing secret, shown this once. Not one
-     * transaction: the URL check resolves DNS, which must not hold a database connection.
+     * Creates an endpoint; the returned webhook carries its secret, shown this once. Standard
+     * endpoints must name their events; timepay ones take every documented event when they name
+     * none, and may bring the bearer token their receiver expects. Not one transaction: the URL
+     * check resolves DNS, which must not hold a database connection.
      */
-    public Webhook create(String organizationId, String url, List<String> events) {
-        String trimmedUrl = url.trim();
+    public Webhook create(String organizationId, NewWebhook request) {
+        String trimmedUrl = request.url().trim();
         List<String> errors = new ArrayList<>();
         urlPolicy.refusal(trimmedUrl).ifPresent(errors::add);
-        errors.addAll(WebhookEventType.errorsIn(events));
+        WebhookFormat format = WebhookFormat.parse(request.format(), errors);
+        List<String> events = request.events();
+        if (events == null && format == WebhookFormat.TIMEPAY) {
+            events = WebhookFormat.TIMEPAY_EVENTS;
+        } else if (events == null) {
+            errors.add("events must not be null");
+            events = List.of();
+        }
+        errors.addAll(format.eventErrors(events));
+        format.checkChosenSecret(request.secret(), errors);
         if (!errors.isEmpty()) {
             throw ApiException.validation(errors);
         }
@@ -52,14 +66,9 @@ public class WebhookService {
             throw ApiException.conflict(
                     "An organization can have at most " + properties.maxPerOrganization() + " webhooks");
         }
-        String secret = WebhookSignature.newSecret();
+        String secret = request.secret() != null ? request.secret() : WebhookSignature.newSecret();
         return endpoints
-                .insert(
-                        organizationId,
-                        Ids.newId("whk"),
-                        trimmedUrl,
-                        WebhookEventType.parseSubscription(events),
-                        secret)
+                .insert(organizationId, Ids.newId("whk"), trimmedUrl, format, format.subscription(events), secret)
                 .withSecret(secret);
     }
 
@@ -81,7 +90,11 @@ public class WebhookService {
         if (events == null && active == null) {
             throw ApiException.validation("body must set events or active");
         }
-        List<String> subscription = events == null ? null : WebhookEventType.parseSubscription(events);
+        List<String> subscription = null;
+        if (events != null) {
+            Webhook current = get(organizationId, webhookId);
+            subscription = WebhookFormat.of(current.format()).subscription(events);
+        }
         Webhook updated = endpoints
                 .update(organizationId, webhookId, subscription, active)
                 .orElseThrow(() -> ApiException.notFound(NOT_FOUND));

@@ -62,16 +62,27 @@ public final class CallFixtures {
     /** A set with PTP (positive), RTP (negative), CALLBACK (callback) and WRONG_NUMBER (negative). */
     public String dispositionSet(String organizationId) {
         String id = Ids.newId("dsp");
-        jdbc.sql("INSERT INTO disposition_sets (organization_id, id, name) VALUES (:org, :id, 'Collections v1')")
+        jdbc.sql("INSERT INTO disposition_sets (organization_id, id, name) VALUES (:org, :id, 'Collections ' || :id)")
                 .param("org", organizationId)
                 .param("id", id)
                 .update();
         jdbc.sql("""
-                        INSERT INTO disposition_codes (organization_id, disposition_set_id, code, label, category, position)
-                        VALUES (:org, :set, 'PTP', 'Promise to pay', 'positive', 1),
-                               (:org, :set, 'RTP', 'Refused to pay', 'negative', 2),
-                               (:org, :set, 'CALLBACK', 'Call back later', 'callback', 3),
-                               (:org, :set, 'WRONG_NUMBER', 'Wrong number', 'negative', 4)
+                        INSERT INTO dispositions (organization_id, id, name, code, category)
+                        SELECT :org, new_id('dis'), v.label, v.code, v.category
+                        FROM (VALUES ('PTP', 'Promise to pay', 'positive'), ('RTP', 'Refused to pay', 'negative'),
+                                     ('CALLBACK', 'Call back later', 'callback'),
+                                     ('WRONG_NUMBER', 'Wrong number', 'negative')) AS v(code, label, category)
+                        ON CONFLICT DO NOTHING
+                        """).param("org", organizationId).update();
+        jdbc.sql("""
+                        INSERT INTO disposition_codes (organization_id, disposition_set_id, code, label, category, position,
+                                                       disposition_id)
+                        SELECT :org, :set, d.code, d.name, d.category, v.position, d.id
+                        FROM (VALUES ('PTP', 'Promise to pay', 1), ('RTP', 'Refused to pay', 2),
+                                     ('CALLBACK', 'Call back later', 3), ('WRONG_NUMBER', 'Wrong number', 4))
+                             AS v(code, label, position)
+                        JOIN dispositions d ON d.organization_id = :org AND d.code = v.code AND d.name = v.label
+                            AND d.deleted_at IS NULL
                         """).param("org", organizationId).param("set", id).update();
         return id;
     }

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,9 +55,7 @@ class CsvSpoolerTest {
         try (SpooledCsv spooled = spooler.spool(csv("id,phone\nA,9812345678\n"))) {
             assertThat(Files.readString(spooled.file())).isEqualTo("id,phone\nA,9812345678\n");
             assertThat(Files.getPosixFilePermissions(spooled.file()))
-                    .containsExactlyInAnyOrder(
-                            java.nio.file.attribute.PosixFilePermission.OWNER_READ,
-                            java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+                    .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
             assertThat(spooler.inProgress()).isEqualTo(1);
         }
 

@@ -103,7 +103,7 @@ class CrashRecoveryProcessTest {
         String agent = id(call("POST", base + "/api/v1/agents", key, "{\"name\":\"a\",\"prompt\":\"Hello {{name}}\"}"));
         String disposition = id(call(
                 "POST",
-                base + "/api/v1/dispositions",
+                base + "/api/v1/disposition-sets",
                 key,
                 "{\"name\":\"d\",\"codes\":[{\"code\":\"PTP\",\"label\":\"Promise\",\"category\":\"positive\"}]}"));
         call("POST", base + "/api/v1/phone-numbers", key, "{\"number\":\"+918045550100\",\"maxConcurrentCalls\":100}");

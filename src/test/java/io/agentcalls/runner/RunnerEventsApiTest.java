@@ -108,10 +108,11 @@ class RunnerEventsApiTest extends RunnerApiTest {
                 .param("id", fixtures.dispositionSet(org))
                 .query(String.class)
                 .single();
-        jdbc.sql("INSERT INTO disposition_codes VALUES (:org, :set, 'PAID_ALREADY', 'Paid', 'neutral', 9)")
-                .param("org", org)
-                .param("set", otherSet)
-                .update();
+        jdbc.sql("""
+                        WITH d AS (INSERT INTO dispositions (organization_id, id, name, code, category)
+                                   VALUES (:org, new_id('dis'), 'Paid', 'PAID_ALREADY', 'neutral') RETURNING id)
+                        INSERT INTO disposition_codes SELECT :org, :set, 'PAID_ALREADY', 'Paid', 'neutral', 9, d.id FROM d
+                        """).param("org", org).param("set", otherSet).update();
         String a = fixtures.call(org, campaign, set, "in_progress");
         String b = fixtures.call(org, campaign, set, "in_progress");
 

@@ -84,7 +84,7 @@ class SimulatedCallPlayerTest extends ApiTest {
             if ("completed".equals(call.get("status"))) {
                 assertThat(call.get("inProgressAt")).isNotNull();
                 assertThat((Integer) call.get("durationSeconds")).isBetween(30, 240);
-                assertThat(call.get("recordingUrl")).asString().endsWith(id + ".mp3");
+                assertThat(call.get("recordingUrl")).asString().endsWith(id + ".wav");
                 assertThat(call.get("transcript")).asString().startsWith("Agent:");
                 @SuppressWarnings("unchecked")
                 Map<String, Object> disposition = (Map<String, Object>) call.get("disposition");

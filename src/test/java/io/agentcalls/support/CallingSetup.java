@@ -55,7 +55,7 @@ public final class CallingSetup {
                         "prompt",
                         "Namaste {{name}}, your EMI of {{emi_amount}} is due."));
         setup.dispositionId = setup.created(
-                "/api/v1/dispositions",
+                "/api/v1/disposition-sets",
                 Map.of(
                         "name",
                         "Collections v1",

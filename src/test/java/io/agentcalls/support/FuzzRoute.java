@@ -24,7 +24,9 @@ public record FuzzRoute(
         RUNNER_JSON,
         ID_ONLY,
         CSV,
-        MULTIPART
+        MULTIPART,
+        /** A documented path not served yet: JSON bodies; 501 in the envelope is a right answer too. */
+        NOT_SERVED
     }
 
     static FuzzRoute json(String method, String pattern, String body, Map<String, List<String>> wrongTypes) {

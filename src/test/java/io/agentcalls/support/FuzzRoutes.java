@@ -25,7 +25,7 @@ public final class FuzzRoutes {
 
     private List<FuzzRoute> routes() {
         String initiate = "{\"agentId\":\"" + ownIds.get("agentId") + "\",\"dispositionId\":\""
-                + ownIds.get("dispositionId") + "\",\"limit\":5,\"dryRun\":true,\"filters\":{\"payment_status\":"
+                + ownIds.get("groupId") + "\",\"limit\":5,\"dryRun\":true,\"filters\":{\"payment_status\":"
                 + "[\"pending\"],\"emi_amount\":{\"min\":1,\"max\":99999},\"emi_due_date\":{\"from\":\"2025-01-01\"},"
                 + "\"custom\":{\"branch\":\"mumbai\"}}}";
         String events = "{\"events\":[{\"callId\":\"" + ownIds.get("callId") + "\",\"status\":\"completed\","
@@ -125,15 +125,82 @@ public final class FuzzRoutes {
                 FuzzRoute.idOnly("DELETE", "/api/v1/agents/{agentId}"),
                 FuzzRoute.json(
                         "POST",
-                        "/api/v1/dispositions",
+                        "/api/v1/disposition-sets",
                         "{\"name\":\"D\",\"codes\":[{\"code\":\"PTP\",\"label\":\"Promise\",\"category\":\"positive\"}]}",
                         Map.of("/name", List.of("1", "[]"), "/codes", List.of("\"x\"", "1", "{}"))),
                 FuzzRoute.json(
                         "PATCH",
-                        "/api/v1/dispositions/{dispositionId}",
+                        "/api/v1/disposition-sets/{groupId}",
                         "{\"name\":\"D2\"}",
                         wrong("/name", "null", "1")),
+                FuzzRoute.idOnly("DELETE", "/api/v1/disposition-sets/{groupId}"),
+                FuzzRoute.json(
+                        "POST",
+                        "/api/v1/dispositions",
+                        "{\"name\":\"Fuzz disposition\",\"description\":\"d\",\"priority\":5}",
+                        Map.of(
+                                "/name", List.of("1", "[]", "null", "\" \""),
+                                "/description", List.of("1", "{}"),
+                                "/priority", List.of("\"5\"", "1.5", "-1", "1001", "true"),
+                                "/category", List.of("\"great\"", "1"),
+                                "/code", List.of("\"lower\"", "7"))),
+                FuzzRoute.json(
+                        "PUT",
+                        "/api/v1/dispositions/{dispositionId}",
+                        "{\"priority\":7,\"description\":\"x\"}",
+                        Map.of(
+                                "/priority", List.of("null", "\"7\"", "1001"),
+                                "/name", List.of("\"\"", "1"),
+                                "/code", List.of("\"NEW_CODE\""))),
                 FuzzRoute.idOnly("DELETE", "/api/v1/dispositions/{dispositionId}"),
+                FuzzRoute.json(
+                                "POST",
+                                "/api/v1/dispositions/groups/create",
+                                "{\"name\":\"Fuzz group\",\"dispositions\":[" + quoted(ownIds.get("dispositionId"))
+                                        + "]}",
+                                Map.of(
+                                        "/name", List.of("1", "null", "\"\""),
+                                        "/dispositions",
+                                                List.of(
+                                                        "\"x\"",
+                                                        "1",
+                                                        "[1]",
+                                                        "[null]",
+                                                        "[" + quoted(foreignIds.get("dispositionId")) + "]")))
+                        .capped("/dispositions", 101),
+                FuzzRoute.json(
+                        "PUT",
+                        "/api/v1/dispositions/groups/{groupId}",
+                        "{\"description\":\"x\"}",
+                        Map.of(
+                                "/dispositions",
+                                        List.of("null", "\"x\"", "[" + quoted(foreignIds.get("dispositionId")) + "]"),
+                                "/name", List.of("\"\"", "null"))),
+                FuzzRoute.idOnly("DELETE", "/api/v1/dispositions/groups/{groupId}"),
+                FuzzRoute.json(
+                                "POST",
+                                "/api/v1/dispositions/groups/{groupId}/dispositions",
+                                "{\"dispositions\":[" + quoted(ownIds.get("dispositionId")) + "]}",
+                                Map.of(
+                                        "/dispositions",
+                                        List.of(
+                                                "[]",
+                                                "null",
+                                                "\"x\"",
+                                                "[" + quoted(foreignIds.get("dispositionId")) + "]")))
+                        .capped("/dispositions", 101),
+                FuzzRoute.json(
+                                "DELETE",
+                                "/api/v1/dispositions/groups/{groupId}/dispositions",
+                                "{\"dispositions\":[" + quoted(ownIds.get("dispositionId")) + "]}",
+                                Map.of(
+                                        "/dispositions",
+                                        List.of(
+                                                "[]",
+                                                "null",
+                                                "\"x\"",
+                                                "[" + quoted(foreignIds.get("dispositionId")) + "]")))
+                        .capped("/dispositions", 101),
                 FuzzRoute.json(
                         "POST",
                         "/api/v1/phone-numbers",
@@ -163,7 +230,11 @@ public final class FuzzRoutes {
                                 "POST",
                                 "/api/v1/webhooks",
                                 "{\"url\":\"http://127.0.0.1:9/other\",\"events\":[\"call.failed\"]}",
-                                Map.of("/url", List.of("1", "[]"), "/events", List.of("\"x\"", "1", "[]")))
+                                Map.of(
+                                        "/url", List.of("1", "[]"),
+                                        "/events", List.of("\"x\"", "1", "[]", "[\"Contacted\"]"),
+                                        "/format", List.of("\"xml\"", "1", "\"TIMEPAY\""),
+                                        "/secret", List.of("1", "\"a-secret-of-twenty-chars\"")))
                         .capped("/events", 51),
                 FuzzRoute.json(
                         "PATCH",
@@ -182,11 +253,23 @@ public final class FuzzRoutes {
                                 Map.of(
                                         "/agentId",
                                                 List.of("1", "true", "\"\"", "null", quoted(foreignIds.get("agentId"))),
-                                        "/dispositionId", List.of("[]", quoted(foreignIds.get("dispositionId"))),
+                                        "/dispositionId",
+                                                List.of(
+                                                        "[]",
+                                                        quoted(foreignIds.get("groupId")),
+                                                        quoted(ownIds.get("dispositionId"))),
                                         "/limit", List.of("\"5\"", "0", "-1", "1.5"),
                                         "/dryRun", List.of("\"true\"", "1"),
                                         "/filters", List.of("\"x\"", "[]", "1")))
                         .capped("/filters/ids", 10_001),
+                FuzzRoute.json("POST", "/api/v1/initiate/{campaignId}/sms", "{\"templateId\":\"t1\"}", Map.of())
+                        .kind(Kind.NOT_SERVED),
+                FuzzRoute.json(
+                                "POST",
+                                "/api/v1/initiate/{campaignId}/whatsapp",
+                                "{\"templateId\":\"t1\",\"conversationSettings\":{\"agentId\":\"a\",\"dispositionId\":\"d\"}}",
+                                Map.of())
+                        .kind(Kind.NOT_SERVED),
                 FuzzRoute.json(
                                 "POST",
                                 "/api/v1/runner/events",

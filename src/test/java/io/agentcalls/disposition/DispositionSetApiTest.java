@@ -8,7 +8,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-class DispositionApiTest extends ApiTest {
+class DispositionSetApiTest extends ApiTest {
 
     private static final String CODES = """
             [{"code":"PTP","label":"Promise to pay","category":"positive"},
@@ -21,7 +21,7 @@ class DispositionApiTest extends ApiTest {
     void createsASetWithItsCodesInTheGivenOrder() {
         String key = newOrganization();
 
-        Response created = post("/api/v1/dispositions", key, COLLECTIONS);
+        Response created = post("/api/v1/disposition-sets", key, COLLECTIONS);
 
         assertThat(created.status()).isEqualTo(201);
         JsonNode data = created.body().get("data");
@@ -34,7 +34,7 @@ class DispositionApiTest extends ApiTest {
                         data.get("createdAt").asString(),
                         data.get("updatedAt").asString())));
 
-        Response fetched = get("/api/v1/dispositions/" + data.get("id").asString(), key);
+        Response fetched = get("/api/v1/disposition-sets/" + data.get("id").asString(), key);
         assertThat(fetched.status()).isEqualTo(200);
         assertThat(fetched.body()).isEqualTo(created.body());
     }
@@ -43,12 +43,12 @@ class DispositionApiTest extends ApiTest {
     void listsSetsWithTheirCodesAndACursor() {
         String key = newOrganization();
         for (int i = 0; i < 3; i++) {
-            post("/api/v1/dispositions", key, "{\"name\":\"s" + i + "\",\"codes\":" + CODES + "}");
+            post("/api/v1/disposition-sets", key, "{\"name\":\"s" + i + "\",\"codes\":" + CODES + "}");
         }
 
-        Response first = get("/api/v1/dispositions?limit=2", key);
+        Response first = get("/api/v1/disposition-sets?limit=2", key);
         Response second = get(
-                "/api/v1/dispositions?limit=2&cursor="
+                "/api/v1/disposition-sets?limit=2&cursor="
                         + first.body().at("/nextCursor").asString(),
                 key);
 
@@ -63,8 +63,8 @@ class DispositionApiTest extends ApiTest {
     @Test
     void patchRenamesAndReplacesTheWholeListOfCodes() {
         String key = newOrganization();
-        JsonNode set = post("/api/v1/dispositions", key, COLLECTIONS).body().get("data");
-        String path = "/api/v1/dispositions/" + set.get("id").asString();
+        JsonNode set = post("/api/v1/disposition-sets", key, COLLECTIONS).body().get("data");
+        String path = "/api/v1/disposition-sets/" + set.get("id").asString();
 
         Response renamed = patch(path, key, "{\"name\":\"Collections v2\"}");
         assertThat(renamed.status()).isEqualTo(200);
@@ -84,11 +84,11 @@ class DispositionApiTest extends ApiTest {
     @Test
     void deleteIsSoftAndTheSetDisappears() {
         String key = newOrganization();
-        String id = post("/api/v1/dispositions", key, COLLECTIONS)
+        String id = post("/api/v1/disposition-sets", key, COLLECTIONS)
                 .body()
                 .at("/data/id")
                 .asString();
-        String path = "/api/v1/dispositions/" + id;
+        String path = "/api/v1/disposition-sets/" + id;
 
         Response deleted = delete(path, key);
 
@@ -100,7 +100,8 @@ class DispositionApiTest extends ApiTest {
                 .isEqualTo("{\"success\":false,\"error\":\"NotFound\",\"message\":\"Disposition not found\"}");
         assertThat(patch(path, key, "{\"name\":\"x\"}").status()).isEqualTo(404);
         assertThat(delete(path, key).status()).isEqualTo(404);
-        assertThat(get("/api/v1/dispositions", key).body().at("/data").size()).isZero();
+        assertThat(get("/api/v1/disposition-sets", key).body().at("/data").size())
+                .isZero();
         assertThat(jdbc.sql("SELECT count(*) FROM disposition_codes WHERE disposition_set_id = :id")
                         .param("id", id)
                         .query(Long.class)
@@ -114,7 +115,7 @@ class DispositionApiTest extends ApiTest {
         String key = newOrganization();
 
         assertErrors(
-                post("/api/v1/dispositions", key, """
+                post("/api/v1/disposition-sets", key, """
                         {"name":"s","codes":[{"code":"PTP","label":"a","category":"positive"},
                                              {"code":"PTP","label":"b","category":"great"},
                                              {"code":"ptp","label":" ","category":"neutral"},
@@ -124,14 +125,15 @@ class DispositionApiTest extends ApiTest {
                 "codes[2].code 'ptp' must be upper case letters, digits and _, starting with a letter",
                 "codes[2].label must not be blank",
                 "codes[3] must not be null");
-        assertErrors(post("/api/v1/dispositions", key, "{\"name\":\"s\"}"), "codes must have at least 1 entry");
+        assertErrors(post("/api/v1/disposition-sets", key, "{\"name\":\"s\"}"), "codes must have at least 1 entry");
         assertErrors(
-                post("/api/v1/dispositions", key, "{\"name\":\"s\",\"codes\":[]}"), "codes must have at least 1 entry");
+                post("/api/v1/disposition-sets", key, "{\"name\":\"s\",\"codes\":[]}"),
+                "codes must have at least 1 entry");
         String tooMany = IntStream.range(0, 101)
                 .mapToObj(i -> "{\"code\":\"C" + i + "\",\"label\":\"l\",\"category\":\"neutral\"}")
                 .collect(Collectors.joining(",", "[", "]"));
         assertErrors(
-                post("/api/v1/dispositions", key, "{\"name\":\"s\",\"codes\":" + tooMany + "}"),
+                post("/api/v1/disposition-sets", key, "{\"name\":\"s\",\"codes\":" + tooMany + "}"),
                 "codes must have at most 100 entries");
     }
 
@@ -139,33 +141,33 @@ class DispositionApiTest extends ApiTest {
     void badBodiesAre400NamingTheField() {
         String key = newOrganization();
 
-        assertErrors(post("/api/v1/dispositions", key, "{\"name\":\"s\",\"codes\":[{"), "body is not valid JSON");
-        assertErrors(post("/api/v1/dispositions", key, "{\"codes\":" + CODES + "}"), "name must not be blank");
+        assertErrors(post("/api/v1/disposition-sets", key, "{\"name\":\"s\",\"codes\":[{"), "body is not valid JSON");
+        assertErrors(post("/api/v1/disposition-sets", key, "{\"codes\":" + CODES + "}"), "name must not be blank");
         assertErrors(
-                post("/api/v1/dispositions", key, "{\"name\":\"s\",\"codes\":{}}"),
+                post("/api/v1/disposition-sets", key, "{\"name\":\"s\",\"codes\":{}}"),
                 "codes has the wrong type or format");
         assertErrors(
                 post(
-                        "/api/v1/dispositions",
+                        "/api/v1/disposition-sets",
                         key,
                         "{\"name\":\"s\",\"codes\":[{\"code\":1,\"label\":\"l\",\"category\":\"neutral\"}]}"),
                 "codes[0].code has the wrong type or format");
         assertErrors(
                 post(
-                        "/api/v1/dispositions",
+                        "/api/v1/disposition-sets",
                         key,
                         "{\"name\":\"s\",\"codes\":[{\"code\":\"A\",\"label\":\"l\",\"category\":\"neutral\",\"score\":1}]}"),
                 "unknown field 'codes[0].score'");
         assertErrors(
-                post("/api/v1/dispositions", key, "{\"name\":\"s\",\"codes\":" + CODES + ",\"x\":1}"),
+                post("/api/v1/disposition-sets", key, "{\"name\":\"s\",\"codes\":" + CODES + ",\"x\":1}"),
                 "unknown field 'x'");
     }
 
     @Test
     void badPatchesAre400AndChangeNothing() {
         String key = newOrganization();
-        JsonNode set = post("/api/v1/dispositions", key, COLLECTIONS).body().get("data");
-        String path = "/api/v1/dispositions/" + set.get("id").asString();
+        JsonNode set = post("/api/v1/disposition-sets", key, COLLECTIONS).body().get("data");
+        String path = "/api/v1/disposition-sets/" + set.get("id").asString();
 
         assertErrors(patch(path, key, "{\"codes\":null}"), "codes has the wrong type or format");
         assertErrors(patch(path, key, "{\"codes\":[]}"), "codes must have at least 1 entry");
@@ -184,11 +186,13 @@ class DispositionApiTest extends ApiTest {
     void anotherOrganizationCannotSeeOrChangeASet() {
         String keyA = newOrganization();
         String keyB = newOrganization();
-        JsonNode set = post("/api/v1/dispositions", keyA, COLLECTIONS).body().get("data");
-        String path = "/api/v1/dispositions/" + set.get("id").asString();
+        JsonNode set =
+                post("/api/v1/disposition-sets", keyA, COLLECTIONS).body().get("data");
+        String path = "/api/v1/disposition-sets/" + set.get("id").asString();
 
         assertThat(get(path, keyB).status()).isEqualTo(404);
-        assertThat(get("/api/v1/dispositions", keyB).body().at("/data").size()).isZero();
+        assertThat(get("/api/v1/disposition-sets", keyB).body().at("/data").size())
+                .isZero();
         assertThat(patch(path, keyB, "{\"codes\":[{\"code\":\"X\",\"label\":\"x\",\"category\":\"neutral\"}]}")
                         .status())
                 .isEqualTo(404);

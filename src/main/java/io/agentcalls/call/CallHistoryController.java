@@ -1,0 +1,52 @@
+package io.agentcalls.call;
+
+import io.agentcalls.organization.Caller;
+import java.util.List;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The TimePay Agents API's call details and logs pages, at their paths. */
+@RestController
+class CallHistoryController {
+
+    private final CallService calls;
+
+    CallHistoryController(CallService calls) {
+        this.calls = calls;
+    }
+
+    /** {@code {success, data}}. */
+    record Details(boolean success, Map<String, Object> data) {}
+
+    /** {@code {success, data, pagination}}, the logs' snake_case pagination. */
+    record Logs(boolean success, List<Map<String, Object>> data, Pagination pagination) {}
+
+    record Pagination(int page, int per_page, long total, long total_pages, boolean has_next, boolean has_prev) {}
+
+    /** {@code count_only=true}: {@code {success, data: {total}}}. */
+    record Count(boolean success, Map<String, Long> data) {}
+
+    @GetMapping("/api/v1/communication/call/{callId}")
+    Details call(Caller caller, @PathVariable String callId) {
+        return new Details(true, calls.callDetails(caller.organizationId(), callId));
+    }
+
+    @GetMapping("/api/v1/logs")
+    Object logs(Caller caller, @RequestParam Map<String, String> query) {
+        LogQuery.Parsed parsed = LogQuery.parse(query);
+        long total = calls.countLogs(caller.organizationId(), parsed.filter());
+        if (parsed.countOnly()) {
+            return new Count(true, Map.of("total", total));
+        }
+        int size = LogQuery.PAGE_SIZE;
+        long pages = (total + size - 1) / size;
+        List<Map<String, Object>> items = calls.logs(caller.organizationId(), parsed.filter(), parsed.page(), size);
+        return new Logs(
+                true,
+                items,
+                new Pagination(parsed.page(), size, total, pages, parsed.page() < pages, parsed.page() > 1));
+    }
+}
