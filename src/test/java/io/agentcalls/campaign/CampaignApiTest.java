@@ -204,25 +204,6 @@ class CampaignApiTest extends ApiTest {
     }
 
     @Test
-    void listsArePagedWithACursor() {
-        String key = newOrganization();
-        for (int i = 0; i < 3; i++) {
-            post("/api/v1/campaigns", key, "{\"name\":\"c" + i + "\"}");
-        }
-        Response first = get("/api/v1/campaigns?cursor=&limit=2", key);
-        assertThat(first.body().at("/data").size()).isEqualTo(2);
-        assertThat(first.body().has("pagination")).isFalse();
-        Response second = get(
-                "/api/v1/campaigns?limit=2&cursor="
-                        + first.body().at("/nextCursor").asString(),
-                key);
-        assertThat(second.body().at("/data").size()).isEqualTo(1);
-        assertThat(second.body().has("nextCursor")).isFalse();
-        assertThat(get("/api/v1/campaigns?cursor=&limit=501", key).status()).isEqualTo(400);
-        assertThat(get("/api/v1/campaigns?cursor=&page=2", key).status()).isEqualTo(400);
-    }
-
-    @Test
     void unknownCampaignsAre404() {
         String key = newOrganization();
         for (Response response : List.of(

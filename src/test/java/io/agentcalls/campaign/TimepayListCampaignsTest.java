@@ -117,6 +117,25 @@ class TimepayListCampaignsTest extends TimepayCampaignFixtures {
         assertInvalid(get("/api/v1/campaigns?search=a%00b", key));
     }
 
+    @Test
+    void ourCursorPageStaysReachableWithCursor() {
+        String key = newOrganization();
+        for (int i = 0; i < 3; i++) {
+            post("/api/v1/campaigns", key, "{\"name\":\"c" + i + "\"}");
+        }
+        Response first = get("/api/v1/campaigns?cursor=&limit=2", key);
+        assertThat(first.body().at("/data").size()).isEqualTo(2);
+        assertThat(first.body().has("pagination")).isFalse();
+        Response second = get(
+                "/api/v1/campaigns?limit=2&cursor="
+                        + first.body().at("/nextCursor").asString(),
+                key);
+        assertThat(second.body().at("/data").size()).isEqualTo(1);
+        assertThat(second.body().has("nextCursor")).isFalse();
+        assertThat(get("/api/v1/campaigns?cursor=&limit=501", key).status()).isEqualTo(400);
+        assertThat(get("/api/v1/campaigns?cursor=&page=2", key).status()).isEqualTo(400);
+    }
+
     private static List<String> ids(Response response) {
         return response.body()
                 .at("/data")
