@@ -34,8 +34,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The service as a separate process, killed with SIGKILL in the middle of a large initiation and
- * started again on the same data folder: every call ends initiated or failed, and the fake runner
- * (which, like a real one, treats the call id as an idempotency key) places every call exactly once.
+ * started again on the same data folder, with the default leases: within 30 s of the restart every
+ * call has left {@code queued}, the log names the initiation taken over and whose lease expired, and
+ * the fake runner (which, like a real one, treats the call id as an idempotency key) places every
+ * call exactly once.
  */
 class CrashRecoveryProcessTest {
 
@@ -91,7 +93,7 @@ class CrashRecoveryProcessTest {
         int port = freePort();
         String base = "http://localhost:" + port;
 
-        service = start(dataDir, port);
+        service = start(dataDir, port, "service-1.log");
         String key = JSON.readTree(call("POST", base + "/admin/v1/organizations", ADMIN, "{\"name\":\"Crash\"}"))
                 .at("/data/apiKey")
                 .asString();
@@ -135,15 +137,32 @@ class CrashRecoveryProcessTest {
         int receivedBeforeCrash = RECEIVED.size();
         assertThat(receivedBeforeCrash).isLessThan(CUSTOMERS);
 
-        service = start(dataDir, port);
+        long killedAt = System.nanoTime();
+        service = start(dataDir, port, "service-2.log");
+        // the restart is measured from the service answering again: how long a JVM and PostgreSQL take
+        // to start is the machine's, and the restarted node resumes the work at start in any case
+        long restartedAt = System.nanoTime();
 
         try (Connection db = DriverManager.getConnection(
                 "jdbc:postgresql://127.0.0.1:" + postgresPort(dataDir) + "/postgres",
                 "postgres",
                 Files.readString(dataDir.resolve("postgres-password")).strip())) {
             await().atMost(Duration.ofSeconds(120))
-                    .pollInterval(Duration.ofSeconds(1))
+                    .pollInterval(Duration.ofMillis(250))
                     .until(() -> count(db, "SELECT count(*) FROM calls WHERE status = 'queued'") == 0);
+            long doneAt = System.nanoTime();
+            Duration recovery = Duration.ofNanos(doneAt - restartedAt);
+            System.out.println("CrashRecoveryProcessTest: the last queued call left 'queued' " + recovery.toMillis()
+                    + " ms after the restarted service answered, " + (doneAt - killedAt) / 1_000_000
+                    + " ms after the kill");
+            assertThat(recovery).isLessThanOrEqualTo(Duration.ofSeconds(30));
+            String initiation = single(db, "SELECT id FROM initiations");
+            // the line follows the initiation's last batch
+            await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(Files.readString(dataDir.resolve("service-2.log")))
+                            .containsPattern("Took over initiation " + initiation + " of organization \\S+ \\(campaign "
+                                    + campaign
+                                    + "\\): [1-9][0-9]* queued calls sent again; the lease of node-\\S+ expired at"));
             assertThat(count(db, "SELECT count(*) FROM calls")).isEqualTo(CUSTOMERS);
             assertThat(count(db, "SELECT count(*) FROM calls WHERE status = 'initiated'"))
                     .isEqualTo(CUSTOMERS);
@@ -162,7 +181,7 @@ class CrashRecoveryProcessTest {
         }
     }
 
-    private static Process start(Path dataDir, int port) throws Exception {
+    private static Process start(Path dataDir, int port, String log) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder builder = new ProcessBuilder(
                 java,
@@ -174,18 +193,15 @@ class CrashRecoveryProcessTest {
                 "--agentcalls.data-dir=" + dataDir.toAbsolutePath(),
                 "--agentcalls.security.admin-token=" + ADMIN,
                 "--agentcalls.runner.url=" + RUNNER.baseUrl(),
-                "--agentcalls.runner.secret=crash-runner-secret-0123456789abcdef0123456789",
-                "--agentcalls.recovery.interval=2s",
-                "--agentcalls.initiation.batch-lease=5s");
-        builder.redirectErrorStream(true)
-                .redirectOutput(dataDir.resolve("service.log").toFile());
+                "--agentcalls.runner.secret=crash-runner-secret-0123456789abcdef0123456789");
+        builder.redirectErrorStream(true).redirectOutput(dataDir.resolve(log).toFile());
         Process process = builder.start();
         await().atMost(Duration.ofSeconds(120))
                 .pollInterval(Duration.ofMillis(500))
                 .ignoreExceptions()
                 .until(() -> {
                     if (!process.isAlive()) {
-                        throw new AssertionError("service exited; see " + dataDir.resolve("service.log"));
+                        throw new AssertionError("service exited; see " + dataDir.resolve(log));
                     }
                     return HTTP.send(
                                             HttpRequest.newBuilder(
@@ -224,6 +240,13 @@ class CrashRecoveryProcessTest {
         return Integer.parseInt(Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid"))
                 .get(3)
                 .trim());
+    }
+
+    private static String single(Connection db, String sql) throws Exception {
+        try (ResultSet rs = db.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
     }
 
     private static long count(Connection db, String sql) throws Exception {
