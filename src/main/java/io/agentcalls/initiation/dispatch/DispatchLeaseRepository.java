@@ -22,6 +22,12 @@ class DispatchLeaseRepository {
             WHERE dispatch_until IS NOT NULL AND dispatch_by = :holder
             """;
 
+    /** A stopping node: everything it holds is due to recovery on any node at once. */
+    private static final String HAND_BACK_ALL = """
+            UPDATE initiations SET dispatch_by = NULL, dispatch_until = now()
+            WHERE dispatch_until IS NOT NULL AND dispatch_by = :holder
+            """;
+
     /** Every call of the initiation has left 'queued': nothing is left to recover. */
     private static final String RELEASE = """
             UPDATE initiations SET dispatch_by = NULL, dispatch_until = NULL
@@ -88,6 +94,10 @@ class DispatchLeaseRepository {
 
     int renewAll(String holder, String lease) {
         return jdbc.sql(RENEW_ALL).param("holder", holder).param("lease", lease).update();
+    }
+
+    int handBackAll(String holder) {
+        return jdbc.sql(HAND_BACK_ALL).param("holder", holder).update();
     }
 
     void release(String organizationId, String initiationId, String holder) {

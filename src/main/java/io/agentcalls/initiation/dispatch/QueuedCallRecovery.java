@@ -50,6 +50,7 @@ class QueuedCallRecovery {
     private final NodeIdentity node;
     private final LeaseProperties lease;
     private final TakeoverMetrics metrics;
+    private final LeaseHandBack lifecycle;
     private final int parallelism;
     /** The dispatcher's threads: a takeover sends as many batches at once as a first dispatch. */
     private final AsyncTaskExecutor executor;
@@ -63,6 +64,7 @@ class QueuedCallRecovery {
             NodeIdentity node,
             LeaseProperties lease,
             TakeoverMetrics metrics,
+            LeaseHandBack lifecycle,
             InitiationProperties properties,
             @Qualifier("batchDispatchExecutor") AsyncTaskExecutor executor) {
         this.leases = leases;
@@ -73,6 +75,7 @@ class QueuedCallRecovery {
         this.node = node;
         this.lease = lease;
         this.metrics = metrics;
+        this.lifecycle = lifecycle;
         this.parallelism = properties.batchesInFlight();
         this.executor = executor;
     }
@@ -94,7 +97,8 @@ class QueuedCallRecovery {
         int handled = 0;
         try {
             Optional<StaleInitiation> stale;
-            while ((stale = leases.claimStale(node.id(), lease.expiryInterval())).isPresent()) {
+            // a stopping node takes nothing new: it would only hand it back
+            while (lifecycle.claiming() && (stale = leases.claimStale(node.id(), lease.expiryInterval())).isPresent()) {
                 handled += takeOver(stale.get());
             }
         } catch (RuntimeException e) {
