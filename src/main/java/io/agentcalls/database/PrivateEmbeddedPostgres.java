@@ -35,6 +35,9 @@ final class PrivateEmbeddedPostgres {
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(properties.clean())
                 .setPGStartupWait(Duration.ofSeconds(60))
+                // zonky's own hook stops the server the moment the JVM is asked to exit, while the
+                // context still shuts down gracefully on it; SharedEmbeddedPostgres stops it after
+                .setRegisterShutdownHook(false)
                 .setPgBinaryResolver(PostgresBinaries.INSTANCE)
                 .setOverrideWorkingDirectory(PostgresBinaries.INSTANCE
                         .offer(binaries.resolve("unpacked"))

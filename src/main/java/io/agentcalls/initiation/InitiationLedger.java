@@ -7,7 +7,6 @@ import io.agentcalls.initiation.InitiationResult.Rejected;
 import io.agentcalls.initiation.record.InitiationRecords;
 import io.agentcalls.initiation.record.StoredInitiation;
 import io.agentcalls.organization.Caller;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -20,36 +19,33 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Records every initiation and makes {@code Idempotency-Key} hold: the key is claimed by a unique
- * index before any work, so a concurrent duplicate on any node waits for the first request's answer
- * and replays it instead of running again.
+ * index before any work, so a duplicate on any node never runs again: it replays the first request's
+ * answer once there is one, and before that is {@code 409} at once. No server thread waits on
+ * another request (a wait would hold a thread, and its connection, per impatient client).
  */
 @Service
 public class InitiationLedger {
 
     private static final Logger log = LoggerFactory.getLogger(InitiationLedger.class);
     private static final int MAX_KEY_LENGTH = 255;
-    private static final Duration POLL = Duration.ofMillis(100);
 
     private final InitiateCallsService initiations;
     private final InitiationRecords records;
     private final InitiationResponses responses;
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
-    private final Duration duplicateWait;
 
     InitiationLedger(
             InitiateCallsService initiations,
             InitiationRecords records,
             InitiationResponses responses,
             TransactionTemplate transaction,
-            ApplicationEventPublisher events,
-            InitiationProperties properties) {
+            ApplicationEventPublisher events) {
         this.initiations = initiations;
         this.records = records;
         this.responses = responses;
         this.transaction = transaction;
         this.events = events;
-        this.duplicateWait = properties.duplicateWait();
     }
 
     /**
@@ -155,34 +151,20 @@ public class InitiationLedger {
     }
 
     private InitiationOutcome replay(String organizationId, String key, String campaignId, JsonNode body) {
-        long deadline = System.nanoTime() + duplicateWait.toNanos();
-        while (true) {
-            StoredInitiation first = records.findByKey(organizationId, key)
-                    .orElseThrow(() -> new IllegalStateException("Idempotency key vanished while in use"));
-            if (!records.sameRequest(first, campaignId, body)) {
-                throw new ApiException(
-                        HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency-Key was already used with a different request");
-            }
-            if (first.isCompleted()) {
-                return new InitiationOutcome(first.responseStatus(), first.response(), true);
-            }
-            if (System.nanoTime() > deadline) {
-                throw ApiException.conflict("A request with this Idempotency-Key is still in progress");
-            }
-            sleep();
+        StoredInitiation first = records.findByKey(organizationId, key)
+                .orElseThrow(() -> new IllegalStateException("Idempotency key vanished while in use"));
+        if (!records.sameRequest(first, campaignId, body)) {
+            throw new ApiException(
+                    HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency-Key was already used with a different request");
         }
+        if (!first.isCompleted()) {
+            throw ApiException.conflict("A request with this Idempotency-Key is still in progress; "
+                    + "send it again once that one has answered to get its answer");
+        }
+        return new InitiationOutcome(first.responseStatus(), first.response(), true);
     }
 
     private static boolean validKey(String key) {
         return !key.isEmpty() && key.length() <= MAX_KEY_LENGTH && key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e);
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(POLL.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for a duplicate request", e);
-        }
     }
 }

@@ -1,9 +1,10 @@
 package io.agentcalls.initiation.dispatch;
 
+import io.agentcalls.common.LeaseProperties;
+import io.agentcalls.common.NodeIdentity;
 import io.agentcalls.initiation.InitiationProperties;
 import io.agentcalls.initiation.dispatch.BatchSender.BatchResult;
 import io.agentcalls.initiation.dispatch.QueuedBatchRepository.ClaimedCall;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -17,9 +18,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Hands an initiation's queued calls to the runner in batches of 500, a bounded number in flight.
- * The rows were written leased to the initiation, so a batch is only read, never locked, while the
- * runner is called; a long initiation renews its lease as it goes, and recovery takes over the
- * calls of one whose node died once the lease runs out.
+ * The rows were written leased to this node, so a batch is only read, never locked, while the
+ * runner is called; {@link LeaseHeartbeat} renews the lease however long that takes, and recovery
+ * takes over the calls of an initiation whose node died once the lease runs out.
  */
 @Component
 public class CallDispatcher {
@@ -30,7 +31,8 @@ public class CallDispatcher {
     private final DispatchLeaseRepository leases;
     private final BatchSender sender;
     private final int parallelism;
-    private final Duration lease;
+    private final NodeIdentity node;
+    private final LeaseProperties lease;
     /** Threads shared by all initiations; each one bounds its own batches in flight. */
     private final AsyncTaskExecutor executor;
 
@@ -39,27 +41,24 @@ public class CallDispatcher {
             DispatchLeaseRepository leases,
             BatchSender sender,
             InitiationProperties properties,
+            NodeIdentity node,
+            LeaseProperties lease,
             @Qualifier("batchDispatchExecutor") AsyncTaskExecutor executor) {
         this.batches = batches;
         this.leases = leases;
         this.sender = sender;
         this.parallelism = properties.batchesInFlight();
-        this.lease = properties.batchLease();
+        this.node = node;
+        this.lease = lease;
         this.executor = executor;
     }
 
     public DispatchReport dispatch(DispatchPlan plan) {
         Semaphore inFlight = new Semaphore(parallelism);
         List<Future<BatchResult>> results = new ArrayList<>();
-        long leaseRenewedAt = System.nanoTime();
         for (int batch = 1; batch <= plan.batches(); batch++) {
             int number = batch;
             inFlight.acquireUninterruptibly();
-            if (System.nanoTime() - leaseRenewedAt > lease.toNanos() / 4) {
-                // a long initiation keeps its queued calls, so recovery leaves them alone
-                leases.extendLease(plan.organizationId(), plan.initiationId(), plan.initiationId(), lease);
-                leaseRenewedAt = System.nanoTime();
-            }
             results.add(executor.submit(() -> {
                 try {
                     return dispatchBatch(plan, number);
@@ -71,8 +70,11 @@ public class CallDispatcher {
         DispatchReport report =
                 DispatchReport.of(results.stream().map(CallDispatcher::join).toList());
         if (report.initiated() + report.failed() == plan.calls()) {
-            // every call left 'queued'; otherwise the lease runs out and recovery sees to the rest
-            leases.release(plan.organizationId(), plan.initiationId(), plan.initiationId());
+            // every call left 'queued'
+            leases.release(plan.organizationId(), plan.initiationId(), node.id());
+        } else {
+            // the rest are recovery's, after a pause, as a failure that persists should be retried
+            leases.handBack(plan.organizationId(), plan.initiationId(), node.id(), lease.expiryInterval());
         }
         return report;
     }
@@ -81,7 +83,7 @@ public class CallDispatcher {
         List<ClaimedCall> claimed;
         try {
             claimed = batches.readBatch(
-                    plan.organizationId(), plan.initiationId(), batch, plan.initiationId(), plan.needsCustomFields());
+                    plan.organizationId(), plan.initiationId(), batch, node.id(), plan.needsCustomFields());
         } catch (RuntimeException e) {
             log.error("Could not read batch {} of initiation {}", batch, plan.initiationId(), e);
             return BatchResult.unprocessed(batch);

@@ -1,24 +1,31 @@
 package io.agentcalls.initiation.dispatch;
 
-import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.Optional;
-import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The dispatch lease of an initiation: its calls are written leased to it, so crash recovery on
- * another node does not send them at the same time, and takes them over when the node holding the
- * lease died.
+ * The dispatch lease of an initiation: its calls are written leased to the node dispatching them, so
+ * crash recovery on another node does not send them at the same time, and takes them over once the
+ * node stops renewing the lease (it died).
  */
 @Repository
 class DispatchLeaseRepository {
 
-    /** The heartbeat of a long dispatch: the initiation stays its holder's. */
-    private static final String EXTEND_LEASE = """
+    /**
+     * The heartbeat: every lease this node holds, in one statement (through the partial index on
+     * dispatch_until). A lease that ran out and was not taken over yet is this node's to renew.
+     */
+    private static final String RENEW_ALL = """
             UPDATE initiations SET dispatch_until = now() + CAST(:lease AS interval)
-            WHERE organization_id = :organizationId AND id = :initiationId
-              AND dispatch_by = :holder AND dispatch_until > now()
+            WHERE dispatch_until IS NOT NULL AND dispatch_by = :holder
+            """;
+
+    /** A stopping node: everything it holds is due to recovery on any node at once. */
+    private static final String HAND_BACK_ALL = """
+            UPDATE initiations SET dispatch_by = NULL, dispatch_until = now()
+            WHERE dispatch_until IS NOT NULL AND dispatch_by = :holder
             """;
 
     /** Every call of the initiation has left 'queued': nothing is left to recover. */
@@ -37,12 +44,23 @@ class DispatchLeaseRepository {
             """;
 
     /**
-     * An initiation whose dispatch lease ran out (its node died, or left calls queued), taken over by
-     * a recovery run across organizations, oldest first, SKIP LOCKED so every node can recover at once.
+     * Calls are left queued (a batch could not be read or sent): held by no node, so the heartbeat no
+     * longer renews it, and due to recovery after {@code :after}, not at once, so a failure that
+     * persists is retried at that pace rather than in a loop.
+     */
+    private static final String HAND_BACK = """
+            UPDATE initiations SET dispatch_by = NULL, dispatch_until = now() + CAST(:after AS interval)
+            WHERE organization_id = :organizationId AND id = :initiationId AND dispatch_by = :holder
+            """;
+
+    /**
+     * An initiation whose dispatch lease ran out (its node died, or handed back calls it could not
+     * send), taken over by a recovery run across organizations, oldest first, SKIP LOCKED so every
+     * node can recover at once. Returns whose lease it was and when it ran out, for the operator.
      */
     private static final String CLAIM_STALE = """
             WITH due AS (
-                SELECT organization_id, id FROM initiations
+                SELECT organization_id, id, dispatch_by, dispatch_until FROM initiations
                 WHERE dispatch_until < now()
                 ORDER BY dispatch_until
                 LIMIT 1
@@ -51,7 +69,8 @@ class DispatchLeaseRepository {
             UPDATE initiations i SET dispatch_by = :claimant, dispatch_until = now() + CAST(:lease AS interval)
             FROM due
             WHERE i.organization_id = due.organization_id AND i.id = due.id
-            RETURNING i.organization_id, i.id, i.campaign_id
+            RETURNING i.organization_id, i.id, i.campaign_id, due.dispatch_by AS previous_holder,
+                      due.dispatch_until AS expired_at
             """;
 
     private final JdbcClient jdbc;
@@ -60,41 +79,63 @@ class DispatchLeaseRepository {
         this.jdbc = jdbc;
     }
 
-    /** An initiation recovery took over, and the token that now holds its lease. */
-    record StaleInitiation(String organizationId, String initiationId, String campaignId, String holder) {}
+    /**
+     * An initiation recovery took over, and the node that now holds its lease.
+     *
+     * @param previousHolder the node whose lease ran out; null when it was handed back
+     */
+    record StaleInitiation(
+            String organizationId,
+            String initiationId,
+            String campaignId,
+            String holder,
+            String previousHolder,
+            OffsetDateTime expiredAt) {}
 
-    void extendLease(String organizationId, String initiationId, String holder, Duration lease) {
-        jdbc.sql(EXTEND_LEASE)
-                .param("organizationId", organizationId)
-                .param("initiationId", initiationId)
-                .param("holder", holder)
-                .param("lease", lease.toSeconds() + " seconds")
-                .update();
+    int renewAll(String holder, String lease) {
+        return jdbc.sql(RENEW_ALL).param("holder", holder).param("lease", lease).update();
+    }
+
+    int handBackAll(String holder) {
+        return jdbc.sql(HAND_BACK_ALL).param("holder", holder).update();
     }
 
     void release(String organizationId, String initiationId, String holder) {
-        jdbc.sql(RELEASE)
-                .param("organizationId", organizationId)
-                .param("initiationId", initiationId)
-                .param("holder", holder)
-                .update();
+        update(RELEASE, organizationId, initiationId, holder);
     }
 
     void releaseIfNoneQueued(String organizationId, String initiationId, String holder) {
-        jdbc.sql(RELEASE_IF_NONE_QUEUED)
+        update(RELEASE_IF_NONE_QUEUED, organizationId, initiationId, holder);
+    }
+
+    void handBack(String organizationId, String initiationId, String holder, String after) {
+        jdbc.sql(HAND_BACK)
+                .param("organizationId", organizationId)
+                .param("initiationId", initiationId)
+                .param("holder", holder)
+                .param("after", after)
+                .update();
+    }
+
+    Optional<StaleInitiation> claimStale(String claimant, String lease) {
+        return jdbc.sql(CLAIM_STALE)
+                .param("claimant", claimant)
+                .param("lease", lease)
+                .query((rs, row) -> new StaleInitiation(
+                        rs.getString("organization_id"),
+                        rs.getString("id"),
+                        rs.getString("campaign_id"),
+                        claimant,
+                        rs.getString("previous_holder"),
+                        rs.getObject("expired_at", OffsetDateTime.class)))
+                .optional();
+    }
+
+    private void update(String sql, String organizationId, String initiationId, String holder) {
+        jdbc.sql(sql)
                 .param("organizationId", organizationId)
                 .param("initiationId", initiationId)
                 .param("holder", holder)
                 .update();
-    }
-
-    Optional<StaleInitiation> claimStale(Duration lease) {
-        String claimant = "recovery_" + UUID.randomUUID();
-        return jdbc.sql(CLAIM_STALE)
-                .param("claimant", claimant)
-                .param("lease", lease.toSeconds() + " seconds")
-                .query((rs, row) -> new StaleInitiation(
-                        rs.getString("organization_id"), rs.getString("id"), rs.getString("campaign_id"), claimant))
-                .optional();
     }
 }

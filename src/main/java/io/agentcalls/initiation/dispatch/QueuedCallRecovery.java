@@ -4,28 +4,37 @@ import io.agentcalls.agent.Agent;
 import io.agentcalls.agent.AgentService;
 import io.agentcalls.call.CallService;
 import io.agentcalls.call.CallService.FailedCall;
+import io.agentcalls.common.LeaseProperties;
+import io.agentcalls.common.NodeIdentity;
 import io.agentcalls.initiation.InitiationProperties;
 import io.agentcalls.initiation.dispatch.DispatchLeaseRepository.StaleInitiation;
 import io.agentcalls.initiation.dispatch.QueuedBatchRepository.ClaimedCall;
 import io.agentcalls.initiation.dispatch.QueuedBatchRepository.QueuedBatch;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Crash recovery: an initiation whose dispatch lease ran out still has calls {@code queued} (its node
- * died between writing them and hearing the runner's answer, or a batch could not be read). Recovery
- * takes the lease over and sends those calls again, with the same call ids and batch ids, so the
- * runner (which treats the call id as an idempotency key) never places one twice. Runs at start and
- * periodically on every node; the SKIP LOCKED claim lets any number of nodes share the work.
+ * died between writing them and hearing the runner's answer, or handed back a batch it could not
+ * read or send). Recovery takes the lease over for this node and sends those calls again, with the
+ * same call ids and batch ids, so the runner (which treats the call id as an idempotency key) never
+ * places one twice. Runs at start and periodically on every node; the SKIP LOCKED claim lets any
+ * number of nodes share the work. Every takeover is one log line and {@link TakeoverMetrics}.
  */
 @Component
 class QueuedCallRecovery {
@@ -38,7 +47,13 @@ class QueuedCallRecovery {
     private final BatchSender sender;
     private final CallService calls;
     private final AgentService agents;
-    private final Duration lease;
+    private final NodeIdentity node;
+    private final LeaseProperties lease;
+    private final TakeoverMetrics metrics;
+    private final LeaseHandBack lifecycle;
+    private final int parallelism;
+    /** The dispatcher's threads: a takeover sends as many batches at once as a first dispatch. */
+    private final AsyncTaskExecutor executor;
 
     QueuedCallRecovery(
             DispatchLeaseRepository leases,
@@ -46,13 +61,23 @@ class QueuedCallRecovery {
             BatchSender sender,
             CallService calls,
             AgentService agents,
-            InitiationProperties properties) {
+            NodeIdentity node,
+            LeaseProperties lease,
+            TakeoverMetrics metrics,
+            LeaseHandBack lifecycle,
+            InitiationProperties properties,
+            @Qualifier("batchDispatchExecutor") AsyncTaskExecutor executor) {
         this.leases = leases;
         this.batches = batches;
         this.sender = sender;
         this.calls = calls;
         this.agents = agents;
-        this.lease = properties.batchLease();
+        this.node = node;
+        this.lease = lease;
+        this.metrics = metrics;
+        this.lifecycle = lifecycle;
+        this.parallelism = properties.batchesInFlight();
+        this.executor = executor;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -72,8 +97,9 @@ class QueuedCallRecovery {
         int handled = 0;
         try {
             Optional<StaleInitiation> stale;
-            while ((stale = leases.claimStale(lease)).isPresent()) {
-                handled += resend(stale.get());
+            // a stopping node takes nothing new: it would only hand it back
+            while (lifecycle.claiming() && (stale = leases.claimStale(node.id(), lease.expiryInterval())).isPresent()) {
+                handled += takeOver(stale.get());
             }
         } catch (RuntimeException e) {
             log.error("Recovery of queued calls stopped; it runs again on schedule", e);
@@ -84,17 +110,34 @@ class QueuedCallRecovery {
         return handled;
     }
 
+    private int takeOver(StaleInitiation initiation) {
+        Duration overdue = Duration.between(initiation.expiredAt(), OffsetDateTime.now());
+        int handled = resend(initiation);
+        if (handled > 0) {
+            metrics.tookOver(initiation, handled, overdue);
+            log.info(
+                    "Took over initiation {} of organization {} (campaign {}): {} queued calls sent again; "
+                            + "the lease of {} expired at {}, {} ms before",
+                    initiation.initiationId(),
+                    initiation.organizationId(),
+                    initiation.campaignId(),
+                    handled,
+                    initiation.previousHolder() == null ? "no node (handed back)" : initiation.previousHolder(),
+                    initiation.expiredAt(),
+                    overdue.toMillis());
+        }
+        return handled;
+    }
+
+    /** Sends the queued calls again (the heartbeat keeps the lease this node's meanwhile). */
     private int resend(StaleInitiation initiation) {
         String organizationId = initiation.organizationId();
         int handled = 0;
-        long leaseRenewedAt = System.nanoTime();
         // an initiation's batches share their agent: looked up once, not once a batch
         Map<String, Optional<Agent>> agentsById = new HashMap<>();
+        Semaphore inFlight = new Semaphore(parallelism);
+        List<CompletableFuture<?>> sent = new ArrayList<>();
         for (QueuedBatch batch : batches.queuedBatches(organizationId, initiation.initiationId())) {
-            if (System.nanoTime() - leaseRenewedAt > lease.toNanos() / 4) {
-                leases.extendLease(organizationId, initiation.initiationId(), initiation.holder(), lease);
-                leaseRenewedAt = System.nanoTime();
-            }
             // recovery is rare: it reads every field rather than work out which the agent needs
             List<ClaimedCall> queued = batches.readBatch(
                     organizationId, initiation.initiationId(), batch.batch(), initiation.holder(), true);
@@ -112,12 +155,23 @@ class QueuedCallRecovery {
                                 .toList());
                 continue;
             }
-            sender.send(
-                    DispatchPlan.forRecovery(initiation, agent.get(), batch.dispositionSetId(), batch.batch()),
-                    batch.batch(),
-                    queued);
+            DispatchPlan plan =
+                    DispatchPlan.forRecovery(initiation, agent.get(), batch.dispositionSetId(), batch.batch());
+            inFlight.acquireUninterruptibly();
+            sent.add(CompletableFuture.runAsync(
+                    () -> {
+                        try {
+                            sender.send(plan, batch.batch(), queued);
+                        } finally {
+                            inFlight.release();
+                        }
+                    },
+                    executor));
         }
+        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
         leases.releaseIfNoneQueued(organizationId, initiation.initiationId(), initiation.holder());
+        // calls still queued (the runner failed them all again): recovery's again after a pause
+        leases.handBack(organizationId, initiation.initiationId(), initiation.holder(), lease.expiryInterval());
         return handled;
     }
 }

@@ -7,11 +7,11 @@ import static io.agentcalls.initiation.selection.SkipReason.OUTSIDE_CALLING_WIND
 
 import io.agentcalls.call.CallService;
 import io.agentcalls.call.QueuedCalls;
+import io.agentcalls.common.LeaseProperties;
+import io.agentcalls.common.NodeIdentity;
 import io.agentcalls.common.SqlPart;
-import io.agentcalls.initiation.InitiationProperties;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,13 +67,16 @@ public class CustomerSelection {
 
     private final JdbcClient jdbc;
     private final CallService calls;
-    /** The initiation is leased with its rows, so dispatching them needs no claim. */
-    private final Duration lease;
+    /** The initiation is leased to this node with its rows, so dispatching them needs no claim. */
+    private final LeaseProperties lease;
 
-    CustomerSelection(JdbcClient jdbc, CallService calls, InitiationProperties properties) {
+    private final NodeIdentity node;
+
+    CustomerSelection(JdbcClient jdbc, CallService calls, LeaseProperties lease, NodeIdentity node) {
         this.jdbc = jdbc;
         this.calls = calls;
-        this.lease = properties.batchLease();
+        this.lease = lease;
+        this.node = node;
     }
 
     /** The statement's text and parameters, ready to run (or to explain). */
@@ -147,7 +150,8 @@ public class CustomerSelection {
         if (query.writes()) {
             bind(parameters, "initiationId", query.calls().initiationId());
             bind(parameters, "batchSize", BATCH_SIZE);
-            parameters.put("lease", lease.toSeconds() + " seconds");
+            parameters.put("lease", lease.expiryInterval());
+            parameters.put("leaseHolder", node.id());
         }
         return new Statement(SelectionStatements.fill(statement, parts), parameters);
     }

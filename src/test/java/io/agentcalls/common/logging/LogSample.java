@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class LogSample {
 
-    /** Every form written here contains 98765 or 555; no output may. */
+    /** Every form written here contains 98765 or 123-4567; no output may. */
     static final List<String> PHONES = List.of(
             "+919876543210",
             "+91 98765 43210",

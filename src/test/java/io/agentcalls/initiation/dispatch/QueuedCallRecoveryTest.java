@@ -2,8 +2,10 @@ package io.agentcalls.initiation.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agentcalls.common.NodeIdentity;
 import io.agentcalls.support.ApiTest;
 import io.agentcalls.support.CallingSetup;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -15,6 +17,72 @@ class QueuedCallRecoveryTest extends ApiTest {
 
     @Autowired
     QueuedCallRecovery recovery;
+
+    @Autowired
+    LeaseHeartbeat heartbeat;
+
+    @Autowired
+    NodeIdentity node;
+
+    @Autowired
+    MeterRegistry metrics;
+
+    @Test
+    void theHeartbeatRenewsThisNodesLeasesAndNoOtherNodes() {
+        CallingSetup mine = CallingSetup.create(this);
+        mine.upsert(mine.customers("H", 1));
+        assertThat(mine.initiate().status()).isEqualTo(200);
+        CallingSetup theirs = CallingSetup.create(this);
+        theirs.upsert(theirs.customers("T", 1));
+        assertThat(theirs.initiate().status()).isEqualTo(200);
+        holdLease(mine.campaignId, "'" + node.id() + "'", "now() + interval '1 second'");
+        holdLease(theirs.campaignId, "'node-elsewhere'", "now() + interval '1 second'");
+
+        heartbeat.beat();
+
+        assertThat(secondsLeft(mine.campaignId)).isBetween(25.0, 30.0);
+        assertThat(secondsLeft(theirs.campaignId)).isLessThanOrEqualTo(1.0);
+        holdLease(mine.campaignId, "NULL", "NULL");
+        holdLease(theirs.campaignId, "NULL", "NULL");
+    }
+
+    @Test
+    void aTakeoverIsCountedWithItsCallsAndNamesTheDeadNode() {
+        CallingSetup setup = CallingSetup.create(this);
+        setup.upsert(setup.customers("D", 2));
+        assertThat(setup.initiate().status()).isEqualTo(200);
+        requeue(setup.campaignId, "now() - interval '3 seconds'");
+        double before = takeovers();
+
+        assertThat(recovery.recover()).isGreaterThanOrEqualTo(2);
+
+        assertThat(takeovers()).isGreaterThanOrEqualTo(before + 1);
+        assertThat(setup.calls().statusByCustomer())
+                .containsEntry("D-00001", "initiated")
+                .containsEntry("D-00002", "initiated");
+        assertThat(lease(setup.campaignId)).isEqualTo("none");
+    }
+
+    private double takeovers() {
+        var counter = metrics.find("agentcalls.recovery.takeovers")
+                .tag("cause", "expired")
+                .counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private void holdLease(String campaignId, String holder, String until) {
+        jdbc.sql("UPDATE initiations SET dispatch_by = " + holder + ", dispatch_until = " + until
+                        + " WHERE campaign_id = :c")
+                .param("c", campaignId)
+                .update();
+    }
+
+    private double secondsLeft(String campaignId) {
+        return jdbc.sql("SELECT EXTRACT(EPOCH FROM dispatch_until - now()) FROM initiations WHERE campaign_id = :c")
+                .param("c", campaignId)
+                .query(Double.class)
+                .single();
+    }
 
     @Test
     void aFinishedInitiationGivesItsLeaseBack() {

@@ -1,0 +1,164 @@
+package io.agentcalls.support;
+
+import static org.awaitility.Awaitility.await;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The service as a separate process on a data folder of its own, against an HTTP runner: for the
+ * tests that kill or stop it (SIGKILL, SIGTERM) and start it again on the same data.
+ */
+public final class ServiceProcess {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String ADMIN = "process-admin-token-0123456789abcdef0123456789";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    public final Process process;
+    public final String base;
+
+    private ServiceProcess(Process process, int port) {
+        this.process = process;
+        this.base = "http://localhost:" + port;
+    }
+
+    /** An organization's campaign of {@code customers}, ready to initiate with {@link #initiateBody}. */
+    public record Campaign(String key, String id, String initiateBody) {}
+
+    /** Starts the service and waits until it answers; its output goes to {@code log} in the data folder. */
+    public static ServiceProcess start(Path dataDir, int port, String log, String runnerUrl, String... extra)
+            throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(
+                java,
+                "-Xmx512m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "io.agentcalls.AgentcallsApplication",
+                "--server.port=" + port,
+                "--agentcalls.data-dir=" + dataDir.toAbsolutePath(),
+                "--agentcalls.security.admin-token=" + ADMIN,
+                "--agentcalls.runner.url=" + runnerUrl,
+                "--agentcalls.runner.secret=process-runner-secret-0123456789abcdef0123456789"));
+        command.addAll(List.of(extra));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.redirectErrorStream(true).redirectOutput(dataDir.resolve(log).toFile());
+        Process process = builder.start();
+        ServiceProcess service = new ServiceProcess(process, port);
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(500))
+                .ignoreExceptions()
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new AssertionError("service exited; see " + dataDir.resolve(log));
+                    }
+                    return HTTP.send(
+                                            HttpRequest.newBuilder(URI.create(service.base + "/actuator/health"))
+                                                    .build(),
+                                            HttpResponse.BodyHandlers.ofString())
+                                    .statusCode()
+                            == 200;
+                });
+        return service;
+    }
+
+    /** A new organization with a campaign open all day, an agent, a disposition set, a number, customers. */
+    public Campaign campaign(int customers) throws Exception {
+        String key = JSON.readTree(call("/admin/v1/organizations", ADMIN, "{\"name\":\"Process\"}", "application/json"))
+                .at("/data/apiKey")
+                .asString();
+        String campaign = id(call(
+                "/api/v1/campaigns",
+                key,
+                "{\"name\":\"c\",\"callingWindow\":{\"start\":\"00:00\",\"end\":\"24:00\"}}"));
+        String agent = id(call("/api/v1/agents", key, "{\"name\":\"a\",\"prompt\":\"Hello {{name}}\"}"));
+        String disposition = id(call(
+                "/api/v1/disposition-sets",
+                key,
+                "{\"name\":\"d\",\"codes\":[{\"code\":\"PTP\",\"label\":\"Promise\",\"category\":\"positive\"}]}"));
+        call("/api/v1/phone-numbers", key, "{\"number\":\"+918045550100\",\"maxConcurrentCalls\":100}");
+        StringBuilder csv = new StringBuilder("loan_id,name,phone\n");
+        for (int i = 1; i <= customers; i++) {
+            csv.append("K-").append(i).append(",Name ").append(i).append(",+9197");
+            csv.append(String.format("%08d", i)).append('\n');
+        }
+        call("/api/v1/campaigns/" + campaign + "/customers/import", key, csv.toString(), "text/csv");
+        return new Campaign(key, campaign, "{\"agentId\":\"" + agent + "\",\"dispositionId\":\"" + disposition + "\"}");
+    }
+
+    /** Sends the initiation without waiting: the process may die or stop before it answers. */
+    public void initiateInBackground(Campaign campaign) {
+        CompletableFuture.runAsync(() -> {
+            try {
+                call("/api/v1/initiate/" + campaign.id() + "/calls", campaign.key(), campaign.initiateBody());
+            } catch (Exception expectedWhenStopped) {
+                // the connection dies with the process
+            }
+        });
+    }
+
+    private String call(String path, String key, String body) throws Exception {
+        return call(path, key, body, "application/json");
+    }
+
+    private String call(String path, String key, String body, String type) throws Exception {
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Authorization", "Bearer " + key)
+                        .header("Content-Type", type)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    private static String id(String body) {
+        return JSON.readTree(body).at("/data/id").asString();
+    }
+
+    /** The embedded PostgreSQL of a data folder, while a service runs on it. */
+    public static Connection database(Path dataDir) throws Exception {
+        int port =
+                Integer.parseInt(Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid"))
+                        .get(3)
+                        .trim());
+        return DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:" + port + "/postgres",
+                "postgres",
+                Files.readString(dataDir.resolve("postgres-password")).strip());
+    }
+
+    public static String single(Connection db, String sql) throws Exception {
+        try (ResultSet rs = db.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    public static long count(Connection db, String sql) throws Exception {
+        return Long.parseLong(single(db, sql));
+    }
+
+    public static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
