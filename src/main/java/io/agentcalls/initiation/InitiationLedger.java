@@ -69,6 +69,12 @@ public class InitiationLedger {
             return replay(caller.organizationId(), idempotencyKey, campaignId, body);
         }
         InitiationOutcome outcome = run(caller, campaignId, request, initiationId);
+        if (idempotencyKey == null && outcome.status() >= 400 && outcome.status() < 500) {
+            // refused before anything was written, and no key to replay it by: like a validation
+            // error, no initiation (for another organization's campaign, not even its id is kept)
+            records.forget(caller.organizationId(), initiationId);
+            return outcome;
+        }
         complete(caller.organizationId(), initiationId, outcome);
         return outcome;
     }
