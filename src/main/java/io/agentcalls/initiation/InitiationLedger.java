@@ -69,8 +69,18 @@ public class InitiationLedger {
             return replay(caller.organizationId(), idempotencyKey, campaignId, body);
         }
         InitiationOutcome outcome = run(caller, campaignId, request, initiationId);
+        if (idempotencyKey == null && refused(outcome)) {
+            // a refused request wrote nothing, and with no key there is no answer to replay: a 4xx
+            // leaves no row behind (the refusal is in the answer and the log)
+            records.forget(caller.organizationId(), initiationId);
+            return outcome;
+        }
         complete(caller.organizationId(), initiationId, outcome);
         return outcome;
+    }
+
+    private static boolean refused(InitiationOutcome outcome) {
+        return outcome.status() >= 400 && outcome.status() < 500;
     }
 
     /**
