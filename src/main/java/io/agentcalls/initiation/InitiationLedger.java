@@ -69,14 +69,18 @@ public class InitiationLedger {
             return replay(caller.organizationId(), idempotencyKey, campaignId, body);
         }
         InitiationOutcome outcome = run(caller, campaignId, request, initiationId);
-        if (idempotencyKey == null && outcome.status() >= 400 && outcome.status() < 500) {
-            // refused before anything was written, and no key to replay it by: like a validation
-            // error, no initiation (for another organization's campaign, not even its id is kept)
+        if (idempotencyKey == null && refused(outcome)) {
+            // a refused request wrote nothing, and with no key there is no answer to replay: a 4xx
+            // leaves no row behind (the refusal is in the answer and the log)
             records.forget(caller.organizationId(), initiationId);
             return outcome;
         }
         complete(caller.organizationId(), initiationId, outcome);
         return outcome;
+    }
+
+    private static boolean refused(InitiationOutcome outcome) {
+        return outcome.status() >= 400 && outcome.status() < 500;
     }
 
     /**
@@ -115,7 +119,8 @@ public class InitiationLedger {
     /**
      * An initiation another endpoint of the API makes for its caller (Add Customers with
      * {@code initiateCall}): recorded as the caller's, without an idempotency key, with {@code body}
-     * as its request, and answered as what it came to.
+     * as its request, and answered as what it came to. Refused, it wrote nothing and leaves no record,
+     * like a refused request without a key.
      */
     InitiationResult initiateFor(Caller caller, String campaignId, InitiateCallsRequest request, JsonNode body) {
         String initiationId = Ids.newId("ini");
@@ -124,10 +129,14 @@ public class InitiationLedger {
         try {
             result = initiations.initiate(caller, campaignId, request, initiationId);
         } catch (ApiException e) {
-            complete(caller.organizationId(), initiationId, responses.error(e));
+            records.forget(caller.organizationId(), initiationId);
             throw e;
         } catch (RuntimeException e) {
             result = unexpected(e, initiationId, campaignId);
+        }
+        if (result instanceof Rejected) {
+            records.forget(caller.organizationId(), initiationId);
+            return result;
         }
         complete(caller.organizationId(), initiationId, responses.of(result));
         return result;
