@@ -3,10 +3,21 @@ INSERT INTO organizations (id, name)
 VALUES ('org_000000000000000000000000000de000', 'Demo Lender')
 ON CONFLICT DO NOTHING;
 
-INSERT INTO campaigns (organization_id, id, name, timezone, calling_window_start, calling_window_end)
+-- a campaign as the TimePay Agents API describes one too (its type, schedule, languages, region, tags);
+-- a demo data folder from before those fields gets them on its next start
+INSERT INTO campaigns (organization_id, id, name, timezone, calling_window_start, calling_window_end, description,
+                       campaign_type, start_date, end_date, languages, region, tags)
 VALUES ('org_000000000000000000000000000de000', 'cmp_000000000000000000000000000de001', 'Demo: November EMI',
-        'Asia/Kolkata', '00:00', '24:00')
-ON CONFLICT DO NOTHING;
+        'Asia/Kolkata', '00:00', '24:00', 'Demo EMI reminders for 200 borrowers', 'emi', DATE '2025-01-01',
+        DATE '2099-12-31', '{hindi,english,tamil,marathi}', 'west', '{demo,emi}')
+ON CONFLICT (organization_id, id) DO UPDATE
+SET description = coalesce(campaigns.description, excluded.description),
+    campaign_type = coalesce(campaigns.campaign_type, excluded.campaign_type),
+    start_date = coalesce(campaigns.start_date, excluded.start_date),
+    end_date = coalesce(campaigns.end_date, excluded.end_date),
+    languages = CASE WHEN campaigns.languages = '{}' THEN excluded.languages ELSE campaigns.languages END,
+    region = coalesce(campaigns.region, excluded.region),
+    tags = CASE WHEN campaigns.tags = '{}' THEN excluded.tags ELSE campaigns.tags END;
 
 INSERT INTO agents (organization_id, id, name, language, voice, prompt, variables, required_variables)
 VALUES ('org_000000000000000000000000000de000', 'agt_000000000000000000000000000de001', 'EMI reminder (Hindi)',

@@ -35,8 +35,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * listed in {@link FuzzRoutes}) gets {@code fuzz.perEndpoint} generated bodies (1,000 by default),
  * each invalid by construction: malformed JSON, wrong types, overflowing numbers, NUL and lone
  * surrogates, deep nesting, huge arrays, unknown fields, wrong content types, broken CSV and
- * multipart, another organization's ids. Every answer must be a 4xx in the envelope (or, from a
- * documented path not served yet, its 501), and neither
+ * multipart, another organization's ids. Every answer must be a 4xx in the envelope with its
+ * {@code error} word (or, from a documented path not served yet, its 501), and neither
  * organization's rows may change. Bodies come from a seeded {@link Random}: a failure prints its seed
  * and bodies; rerun it with {@code -Dfuzz.seed=<seed>}.
  */
@@ -197,6 +197,7 @@ class WriteEndpointFuzzTest extends ApiTest {
         boolean enveloped = response.body() != null
                 && response.body().path("success").isBoolean()
                 && !response.body().path("success").asBoolean()
+                && !response.body().path("error").asString("").isEmpty()
                 && !response.body().path("message").asString("").isEmpty();
         if (response.status() >= 400 && response.status() < 500 && enveloped) {
             return null;

@@ -2,24 +2,42 @@ package io.agentcalls.campaign;
 
 import io.agentcalls.common.ApiException;
 import io.agentcalls.common.Ids;
+import io.agentcalls.common.NumberedPageRequest.Pagination;
 import io.agentcalls.common.Page;
 import io.agentcalls.common.PageRequest;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
 
 /** Campaigns of an organization; other features read them through {@link #find}. */
 @Service
 public class CampaignService {
 
-    private static final Set<String> STATUSES = Set.of(Campaign.ACTIVE, Campaign.ARCHIVED);
+    /** What Create Campaign requires (the calling window may stand for startTime and endTime). */
+    static final List<String> DOCUMENTED_REQUIRED = List.of(
+            "name",
+            "description",
+            "campaignType",
+            "startDate",
+            "startTime",
+            "endDate",
+            "endTime",
+            "languages",
+            "region");
+
+    static final String FOREIGN = "Access denied - Campaign belongs to another organization";
 
     private final CampaignRepository repository;
+    private final CampaignPageRepository pages;
+    private final CampaignViews views;
 
-    CampaignService(CampaignRepository repository) {
+    CampaignService(CampaignRepository repository, CampaignPageRepository pages, CampaignViews views) {
         this.repository = repository;
+        this.pages = pages;
+        this.views = views;
     }
 
     /** The campaign with this id in this organization; another organization's campaign is empty. */
@@ -28,8 +46,9 @@ public class CampaignService {
     }
 
     /**
-     * Whether a campaign with this id exists under a different organization. Only for the 403 of the
-     * Initiate Call(s) contract; everywhere else another organization's campaign is simply not found.
+     * Whether a campaign with this id exists under a different organization. Only for the 403s the
+     * TimePay pages document (Initiate Call(s), Delete Campaign); elsewhere another organization's
+     * campaign is simply not found.
      */
     public boolean existsInAnotherOrganization(String organizationId, String campaignId) {
         return repository.existsInAnotherOrganization(organizationId, campaignId);
@@ -43,35 +62,104 @@ public class CampaignService {
         return repository.activeWithRetries();
     }
 
-    Campaign create(String organizationId, CampaignChanges changes) {
-        return repository.insert(organizationId, Ids.newId("cmp"), changes.applyTo(CampaignSettings.DEFAULTS));
+    CampaignView create(String organizationId, CampaignChanges changes) {
+        Campaign created =
+                repository.insert(organizationId, Ids.newId("cmp"), changes.applyTo(CampaignSettings.DEFAULTS));
+        return views.of(organizationId, created);
     }
 
-    Campaign get(String organizationId, String campaignId) {
-        return find(organizationId, campaignId).orElseThrow(CampaignService::notFound);
-    }
-
-    Page<Campaign> list(String organizationId, String status, PageRequest page) {
-        if (status != null && !STATUSES.contains(status)) {
-            throw ApiException.validation("status must be one of active, archived");
-        }
-        return Page.fromOverfetch(
-                repository.list(organizationId, status, page.after(), page.fetchSize()), page.limit(), Campaign::id);
-    }
-
-    /** Merges the changes into the stored settings under a row lock, so two patches never interleave. */
+    /** Create Campaign: the documented fields are required, and {@code jsonData} is added all or nothing. */
     @Transactional
-    Campaign update(String organizationId, String campaignId, CampaignChanges changes) {
-        Campaign current = repository.findForUpdate(organizationId, campaignId).orElseThrow(CampaignService::notFound);
-        return repository.update(organizationId, campaignId, changes.applyTo(CampaignSettings.of(current)));
+    CampaignView createDocumented(String organizationId, CampaignChanges changes, List<JsonNode> records) {
+        List<String> missing = changes.missing(DOCUMENTED_REQUIRED);
+        if (!missing.isEmpty()) {
+            throw ApiException.validation(
+                    missing.stream().map(field -> field + " is required").toList());
+        }
+        Campaign created =
+                repository.insert(organizationId, Ids.newId("cmp"), changes.applyTo(CampaignSettings.DEFAULTS));
+        if (!records.isEmpty()) {
+            views.customers().addAll(organizationId, created, "jsonData", records);
+        }
+        return views.of(organizationId, created);
     }
 
-    /** Archiving is the delete: calls and customers keep pointing at the campaign. Repeating it is fine. */
-    Campaign archive(String organizationId, String campaignId) {
-        return repository.archive(organizationId, campaignId).orElseThrow(CampaignService::notFound);
+    CampaignView get(String organizationId, String campaignId) {
+        return views.of(organizationId, require(organizationId, campaignId));
+    }
+
+    Page<CampaignView> list(String organizationId, String status, PageRequest page) {
+        if (status != null && !Campaign.ARCHIVED.equals(status) && !Campaign.SETTABLE_STATUSES.contains(status)) {
+            throw ApiException.validation("status must be one of active, paused, completed, draft, archived");
+        }
+        Page<Campaign> campaigns = Page.fromOverfetch(
+                repository.list(organizationId, status, page.after(), page.fetchSize()), page.limit(), Campaign::id);
+        return new Page<>(views.of(organizationId, campaigns.items()), campaigns.nextCursor());
+    }
+
+    /** One page of List Campaigns, newest first, and its pagination. */
+    record NumberedPage(List<CampaignView> campaigns, Pagination pagination) {}
+
+    NumberedPage page(String organizationId, CampaignListQuery query) {
+        List<Campaign> campaigns = pages.page(organizationId, query);
+        boolean wholeList =
+                query.page().page() == 1 && campaigns.size() < query.page().limit();
+        long total = wholeList ? campaigns.size() : pages.count(organizationId, query);
+        return new NumberedPage(
+                views.of(organizationId, campaigns), query.page().pagination(total));
+    }
+
+    /** Merges the changes into the stored settings under a row lock, so two updates never interleave. */
+    @Transactional
+    CampaignView update(String organizationId, String campaignId, CampaignChanges changes) {
+        Campaign current = repository.findForUpdate(organizationId, campaignId).orElseThrow(CampaignService::notFound);
+        if (current.isArchived() && changes.status() != null) {
+            throw archived();
+        }
+        Campaign updated = repository.update(organizationId, campaignId, changes.applyTo(CampaignSettings.of(current)));
+        return views.of(organizationId, updated);
+    }
+
+    /** Update Campaign: as {@link #update}, refusing a body that changes nothing. */
+    @Transactional
+    CampaignView updateDocumented(String organizationId, String campaignId, CampaignChanges changes) {
+        if (changes.given().isEmpty()) {
+            throw ApiException.badRequest("No valid fields provided for update");
+        }
+        return update(organizationId, campaignId, changes);
+    }
+
+    /** Pause Campaign: no new initiation or retry while paused; pausing again keeps the first time. */
+    CampaignView pause(String organizationId, String campaignId) {
+        Campaign paused = repository.pause(organizationId, campaignId).orElseThrow(() -> {
+            Campaign campaign = require(organizationId, campaignId);
+            return campaign.isArchived() ? archived() : notFound();
+        });
+        return views.of(organizationId, paused);
+    }
+
+    /**
+     * Archiving is the delete: calls and customers keep pointing at the campaign. Repeating it is
+     * fine. Another organization's campaign is the documented 403.
+     */
+    CampaignView archive(String organizationId, String campaignId) {
+        Campaign archived = repository
+                .archive(organizationId, campaignId)
+                .orElseThrow(() -> existsInAnotherOrganization(organizationId, campaignId)
+                        ? new ApiException(HttpStatus.FORBIDDEN, FOREIGN)
+                        : notFound());
+        return views.of(organizationId, archived);
+    }
+
+    private Campaign require(String organizationId, String campaignId) {
+        return find(organizationId, campaignId).orElseThrow(CampaignService::notFound);
     }
 
     private static ApiException notFound() {
         return ApiException.notFound("Campaign not found");
+    }
+
+    private static ApiException archived() {
+        return ApiException.badRequest("Campaign is archived");
     }
 }

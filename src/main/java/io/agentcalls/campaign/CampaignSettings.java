@@ -13,11 +13,20 @@ record CampaignSettings(
         CallingWindow callingWindow,
         int maxAttemptsPerDay,
         int maxAttemptsPerWeek,
-        RetryPolicy retry) {
+        RetryPolicy retry,
+        String status,
+        CampaignDetails details) {
 
     /** The defaults of API.md; a create must still give the name. */
-    static final CampaignSettings DEFAULTS =
-            new CampaignSettings(null, "Asia/Kolkata", new CallingWindow("08:00", "19:00"), 3, 7, null);
+    static final CampaignSettings DEFAULTS = new CampaignSettings(
+            null,
+            "Asia/Kolkata",
+            new CallingWindow("08:00", "19:00"),
+            3,
+            7,
+            null,
+            Campaign.ACTIVE,
+            CampaignDetails.NONE);
 
     /** The settings of a stored campaign, the base a patch applies to. */
     static CampaignSettings of(Campaign campaign) {
@@ -27,7 +36,9 @@ record CampaignSettings(
                 campaign.callingWindow(),
                 campaign.maxAttemptsPerDay(),
                 campaign.maxAttemptsPerWeek(),
-                campaign.retry());
+                campaign.retry(),
+                campaign.isArchived() ? Campaign.ARCHIVED : campaign.status(),
+                campaign.details());
     }
 
     List<String> problems() {
@@ -41,6 +52,11 @@ record CampaignSettings(
         }
         if (maxAttemptsPerWeek < maxAttemptsPerDay) {
             problems.add("maxAttemptsPerWeek must be at least maxAttemptsPerDay");
+        }
+        if (details.startDate() != null
+                && details.endDate() != null
+                && details.startDate().isAfter(details.endDate())) {
+            problems.add("startDate must not be after endDate");
         }
         return problems;
     }

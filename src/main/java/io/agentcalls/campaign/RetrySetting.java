@@ -76,6 +76,6 @@ final class RetrySetting {
             errors.add(field + " is required");
             return null;
         }
-        return CampaignChanges.integer(node, field, min, max, errors);
+        return CampaignFields.integer(node, field, min, max, errors);
     }
 }

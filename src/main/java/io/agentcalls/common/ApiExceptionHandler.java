@@ -1,9 +1,11 @@
 package io.agentcalls.common;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -29,6 +31,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 public class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    private static final Pattern INITIATE_CALLS = Pattern.compile("/api/v1/initiate/[^/]+/calls/?");
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Map<String, Object>> api(ApiException e) {
@@ -41,6 +44,7 @@ public class ApiExceptionHandler {
     public static Map<String, Object> bodyOf(ApiException e) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("success", false);
+        body.put("error", ErrorTypes.of(e.status().value()));
         body.put("message", e.getMessage());
         if (!e.errors().isEmpty()) {
             body.put("errors", e.errors());
@@ -100,6 +104,7 @@ public class ApiExceptionHandler {
     ResponseEntity<ErrorResponse> unsupportedMediaType(HttpMediaTypeNotSupportedException e) {
         return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
                 .body(ErrorResponse.of(
+                        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                         "Unsupported Content-Type",
                         List.of("Content-Type must be one of " + e.getSupportedMediaTypes())));
     }
@@ -107,40 +112,46 @@ public class ApiExceptionHandler {
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
     ResponseEntity<ErrorResponse> notAcceptable(HttpMediaTypeNotAcceptableException e) {
         return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE)
-                .body(ErrorResponse.of("Responses are application/json"));
+                .body(ErrorResponse.of(HttpStatus.NOT_ACCEPTABLE, "Responses are application/json"));
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ErrorResponse> methodNotAllowed(HttpRequestMethodNotSupportedException e) {
-        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).body(ErrorResponse.of("Method not allowed"));
+        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
+                .body(ErrorResponse.of(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"));
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<ErrorResponse> noSuchPath(NoResourceFoundException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ErrorResponse.of("Not found"));
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ErrorResponse.of(HttpStatus.NOT_FOUND, "Not found"));
     }
 
-    /** The 500 body of the Initiate Call(s) contract; the cause goes to the log only, never to the client. */
+    /** The documented 500 body; the cause goes to the log only, never to the client. */
     @ExceptionHandler(Exception.class)
-    ResponseEntity<?> unexpected(Exception e) {
+    ResponseEntity<?> unexpected(Exception e, HttpServletRequest request) {
         if (DatabaseUnavailable.isCause(e)) {
             // pool exhausted or database unreachable: the request may succeed later, so 503, not a bug
             log.warn("No database connection: {}", e.toString());
             return DatabaseUnavailable.response();
         }
         log.error("Unexpected error", e);
-        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(internalErrorBody());
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+                .body(
+                        INITIATE_CALLS.matcher(request.getRequestURI()).matches()
+                                ? internalErrorBody()
+                                : ErrorResponse.internalError());
     }
 
+    /** The 500 body of the Initiate Call(s) page, to the letter ({@code "Internal Server Error"}). */
     public static Map<String, Object> internalErrorBody() {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("success", false);
-        body.put("error", "Internal Server Error");
-        body.put("message", "An unexpected error occurred");
+        body.put("error", ErrorTypes.INITIATE_CALLS_INTERNAL_ERROR);
+        body.put("message", ErrorResponse.INTERNAL_ERROR_MESSAGE);
         return body;
     }
 
     private static ResponseEntity<ErrorResponse> validation(List<String> errors) {
-        return ResponseEntity.badRequest().body(ErrorResponse.of("Validation failed", errors));
+        return ResponseEntity.badRequest().body(ErrorResponse.of(HttpStatus.BAD_REQUEST, "Validation failed", errors));
     }
 }

@@ -39,6 +39,6 @@ final class DatabaseUnavailable {
     static ResponseEntity<ErrorResponse> response() {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS))
-                .body(ErrorResponse.of(MESSAGE));
+                .body(ErrorResponse.of(HttpStatus.SERVICE_UNAVAILABLE, MESSAGE));
     }
 }

@@ -22,8 +22,8 @@ class EnvelopeErrorController implements ErrorController {
         HttpStatus status =
                 code instanceof Integer value ? HttpStatus.resolve(value) : HttpStatus.INTERNAL_SERVER_ERROR;
         if (status == null || status.is5xxServerError()) {
-            return ResponseEntity.status(status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status)
-                    .body(ApiExceptionHandler.internalErrorBody());
+            HttpStatus failed = status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status;
+            return ResponseEntity.status(failed).body(ErrorResponse.of(failed, ErrorResponse.INTERNAL_ERROR_MESSAGE));
         }
         String message = switch (status) {
             case NOT_FOUND -> "Not found";
@@ -33,6 +33,6 @@ class EnvelopeErrorController implements ErrorController {
             case FORBIDDEN -> "Forbidden";
             default -> "Bad request";
         };
-        return ResponseEntity.status(status).body(ErrorResponse.of(message));
+        return ResponseEntity.status(status).body(ErrorResponse.of(status, message));
     }
 }

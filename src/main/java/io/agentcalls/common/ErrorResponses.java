@@ -13,7 +13,7 @@ public final class ErrorResponses {
 
     public static void write(HttpServletResponse response, ObjectMapper mapper, HttpStatus status, String message)
             throws IOException {
-        write(response, mapper, status, ErrorResponse.of(message));
+        write(response, mapper, status, ErrorResponse.of(status, message));
     }
 
     public static void write(HttpServletResponse response, ObjectMapper mapper, HttpStatus status, ErrorResponse body)

@@ -46,7 +46,10 @@ class JsonBodyLimitFilter extends OncePerRequestFilter {
             response.setContentType("application/json");
             objectMapper.writeValue(
                     response.getOutputStream(),
-                    ErrorResponse.of("Validation failed", List.of(new BodyTooLargeException(maxBytes).getMessage())));
+                    ErrorResponse.of(
+                            HttpStatus.BAD_REQUEST,
+                            "Validation failed",
+                            List.of(new BodyTooLargeException(maxBytes).getMessage())));
             return;
         }
         chain.doFilter(new LimitedRequest(request, maxBytes), response);

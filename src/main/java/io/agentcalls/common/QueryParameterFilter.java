@@ -51,7 +51,9 @@ class QueryParameterFilter extends OncePerRequestFilter {
                 objectMapper.writeValue(
                         response.getOutputStream(),
                         ErrorResponse.of(
-                                "Validation failed", List.of(BodyValues.printable(name) + " " + BodyValues.NUL)));
+                                HttpStatus.BAD_REQUEST,
+                                "Validation failed",
+                                List.of(BodyValues.printable(name) + " " + BodyValues.NUL)));
                 return;
             }
         }

@@ -34,7 +34,7 @@ class CampaignAccess {
      * For a write in the current transaction: the campaign must exist, and must be active when the
      * write may add customers. Holds the campaign's customer write lock until the transaction ends.
      */
-    void lockForWrite(String organizationId, String campaignId, boolean addsCustomers) {
+    Campaign lockForWrite(String organizationId, String campaignId, boolean addsCustomers) {
         Campaign campaign = require(organizationId, campaignId);
         if (addsCustomers && campaign.isArchived()) {
             throw ApiException.badRequest("Campaign is archived");
@@ -44,5 +44,6 @@ class CampaignAccess {
                 .param("campaignId", campaignId)
                 .query(Boolean.class)
                 .single();
+        return campaign;
     }
 }

@@ -37,25 +37,33 @@ final class CsvCustomers {
     private String[] columnNames = {}; // the header's, once read: names the column of a refused cell
     private final CsvHeader header;
 
-    private CsvCustomers(CSVParser parser) {
+    private final IdRule rule;
+
+    private CsvCustomers(CSVParser parser, IdRule rule) {
+        this.rule = rule;
         this.parser = parser;
         this.records = parser.iterator();
         CSVRecord first = next();
         if (first == null) {
             throw ApiException.validation("CSV has no header row");
         }
-        this.header = CsvHeader.of(first.values());
+        this.header = CsvHeader.of(first.values(), rule);
         this.columnNames = first.values();
     }
 
     /** Reads the header at once. */
     static CsvCustomers open(InputStream body) {
+        return open(body, IdRule.ANY);
+    }
+
+    /** Reads the header at once; its id column must be the one {@code rule} takes. */
+    static CsvCustomers open(InputStream body, IdRule rule) {
         // Bytes that are not UTF-8 become U+FFFD and fail the record that holds them (see next()):
         // a decoder that reports them would do so buffers ahead of the line being parsed.
         Reader reader = new InputStreamReader(body, StandardCharsets.UTF_8);
         try {
             return new CsvCustomers(
-                    CSVParser.builder().setReader(reader).setFormat(FORMAT).get());
+                    CSVParser.builder().setReader(reader).setFormat(FORMAT).get(), rule);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -81,7 +89,8 @@ final class CsvCustomers {
             String id = header.id() < record.size() ? record.get(header.id()).strip() : null;
             return ParsedCustomer.of(id == null || id.isEmpty() ? null : id, null, problems);
         }
-        String id = CustomerFields.id(header.idName(), record.get(header.id()), problems);
+        String id =
+                CustomerFields.id(header.label(StandardField.ID), record.get(header.id()), rule.missing(), problems);
         Map<String, Object> custom = new LinkedHashMap<>();
         List<String> customNames = header.customNames();
         for (int i = 0; i < customNames.size(); i++) {
@@ -91,23 +100,44 @@ final class CsvCustomers {
                 custom.put(name, value);
             }
         }
-        CustomerData data = new CustomerData(
-                id,
-                CustomerFields.name(value(record, "name"), problems),
-                CustomerFields.phone(value(record, "phone"), problems),
-                CustomerFields.language(value(record, "language"), problems),
-                CustomerFields.paymentStatus(value(record, "payment_status"), problems),
-                CustomerFields.amount("emi_amount", value(record, "emi_amount"), problems),
-                CustomerFields.date("emi_due_date", value(record, "emi_due_date"), problems),
-                CustomerFields.amount("loan_amount", value(record, "loan_amount"), problems),
-                CustomerFields.timezone(value(record, "timezone"), problems),
-                custom);
+        CustomerData data = CustomerReading.data(new CsvValues(record), id, custom, problems);
         return ParsedCustomer.of(id, data, problems);
     }
 
-    private String value(CSVRecord record, String field) {
-        int column = header.column(field);
-        return column < 0 ? null : record.get(column);
+    /** One data row's standard fields: every cell is text, amounts and counts are read from it. */
+    private final class CsvValues implements CustomerValues {
+
+        private final CSVRecord record;
+
+        CsvValues(CSVRecord record) {
+            this.record = record;
+        }
+
+        @Override
+        public boolean has(StandardField field) {
+            return header.column(field) >= 0;
+        }
+
+        @Override
+        public String label(StandardField field) {
+            return header.label(field);
+        }
+
+        @Override
+        public String text(StandardField field, List<String> problems) {
+            int column = header.column(field);
+            return column < 0 ? null : record.get(column);
+        }
+
+        @Override
+        public java.math.BigDecimal amount(StandardField field, List<String> problems) {
+            return CustomerFields.amount(label(field), text(field, problems), problems);
+        }
+
+        @Override
+        public Integer count(StandardField field, List<String> problems) {
+            return CustomerFields.count(label(field), text(field, problems), problems);
+        }
     }
 
     private CSVRecord next() {

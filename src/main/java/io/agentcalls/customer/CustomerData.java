@@ -11,11 +11,16 @@ import java.util.Map;
 record CustomerData(
         String id,
         String name,
+        String firstName,
+        String lastName,
         String phone,
         String language,
         String paymentStatus,
         BigDecimal emiAmount,
         LocalDate emiDueDate,
         BigDecimal loanAmount,
+        Integer loanPeriod,
+        Integer currentEmi,
+        LocalDate leadDate,
         String timezone,
         Map<String, Object> custom) {}

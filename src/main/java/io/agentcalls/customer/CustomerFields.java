@@ -18,20 +18,21 @@ import java.util.regex.Pattern;
  */
 final class CustomerFields {
 
-    static final Set<String> ID_FIELDS = Set.of("id", "loan_id", "lead_id");
-    static final Set<String> DATA_FIELDS = Set.copyOf(StandardField.DATA_FIELD_NAMES);
     static final List<String> PAYMENT_STATUSES = PaymentStatus.VALUES;
     static final int MAX_ID_LENGTH = 100;
     static final int MAX_NAME_LENGTH = 200;
     static final int MAX_LANGUAGE_LENGTH = 50;
     static final int MAX_CUSTOM_FIELDS = 100;
     static final int MAX_CUSTOM_VALUE_LENGTH = 1000;
+    /** Instalments (loan_period, current_emi): a hundred years of monthly ones is plenty. */
+    static final int MAX_COUNT = 1200;
     /** numeric(14, 2): twelve digits before the point. */
     static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999.99");
 
     /** Filter keys of Initiate Call(s) that are no field, so no custom field may take their names. */
     private static final Set<String> FILTER_KEYS = Set.of("ids", "exclude_ids", "custom");
 
+    private static final Pattern COUNT = Pattern.compile("[0-9]{1,9}");
     private static final Pattern AMOUNT = Pattern.compile("[0-9]{1,12}(\\.[0-9]{1,2})?");
     private static final Pattern DATE = Pattern.compile("(19|2[0-9])[0-9]{2}-[0-9]{2}-[0-9]{2}");
     private static final Pattern CUSTOM_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
@@ -55,9 +56,14 @@ final class CustomerFields {
     }
 
     static String id(String field, String raw, List<String> problems) {
+        return id(field, raw, IdRule.ANY.missing(), problems);
+    }
+
+    /** The id, or null with a problem: {@code missing} when there is none. */
+    static String id(String field, String raw, String missing, List<String> problems) {
         String id = text(field, raw, problems);
         if (id == null) {
-            problems.add("id is required (id, loan_id or lead_id)");
+            problems.add(missing);
         } else if (id.length() > MAX_ID_LENGTH) {
             problems.add(field + " must be at most " + MAX_ID_LENGTH + " characters");
         } else if (id.chars().anyMatch(Character::isISOControl)) {
@@ -69,19 +75,52 @@ final class CustomerFields {
     }
 
     static String name(String raw, List<String> problems) {
-        return bounded("name", text("name", raw, problems), MAX_NAME_LENGTH, problems);
+        return name("name", raw, problems);
+    }
+
+    /** A name ({@code name}, {@code first_name}, {@code last_name}) of at most 200 characters. */
+    static String name(String field, String raw, List<String> problems) {
+        return bounded(field, text(field, raw, problems), MAX_NAME_LENGTH, problems);
     }
 
     static String phone(String raw, List<String> problems) {
-        String phone = text("phone", raw, problems);
+        return phone("phone", raw, problems);
+    }
+
+    static String phone(String field, String raw, List<String> problems) {
+        String phone = text(field, raw, problems);
         if (phone == null) {
-            problems.add("phone is required");
+            problems.add(field + " is required");
             return null;
         }
         return PhoneNumbers.toE164(phone).orElseGet(() -> {
-            problems.add("phone is not a valid number");
+            problems.add(field + " is not a valid number");
             return null;
         });
+    }
+
+    /** A count written as text (CSV): digits only, from 0 to {@link #MAX_COUNT}. */
+    static Integer count(String field, String raw, List<String> problems) {
+        String text = text(field, raw, problems);
+        if (text == null) {
+            return null;
+        }
+        if (!COUNT.matcher(text).matches()) {
+            problems.add(field + " must be a whole number from 0 to " + MAX_COUNT);
+            return null;
+        }
+        return count(field, new BigDecimal(text), problems);
+    }
+
+    /** A count given as a JSON number: whole, from 0 to {@link #MAX_COUNT}. */
+    static Integer count(String field, BigDecimal value, List<String> problems) {
+        if (value.signum() < 0
+                || value.compareTo(BigDecimal.valueOf(MAX_COUNT)) > 0
+                || value.stripTrailingZeros().scale() > 0) {
+            problems.add(field + " must be a whole number from 0 to " + MAX_COUNT);
+            return null;
+        }
+        return value.intValueExact();
     }
 
     static String language(String raw, List<String> problems) {
@@ -156,7 +195,7 @@ final class CustomerFields {
      * {@code {{variables}}} of prompts, so they are identifiers and never a standard field's name.
      */
     static String customNameProblem(String name) {
-        if (ID_FIELDS.contains(name) || DATA_FIELDS.contains(name) || FILTER_KEYS.contains(name)) {
+        if (StandardField.ALL_NAMES.contains(name) || FILTER_KEYS.contains(name)) {
             return "custom field name '" + name + "' is reserved";
         }
         if (!CUSTOM_NAME.matcher(name).matches()) {

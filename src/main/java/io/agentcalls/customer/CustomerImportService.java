@@ -1,9 +1,13 @@
 package io.agentcalls.customer;
 
+import io.agentcalls.campaign.Campaign;
+import io.agentcalls.customer.ImportResult.RowError;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.ObjIntConsumer;
@@ -16,9 +20,10 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Upserts many customers at once, from a JSON array or a CSV stream, through one path: rows are
- * validated one by one (a bad row is rejected alone), good rows are COPied into a staging table,
- * then written set-based. All in one transaction: a file that breaks half-way writes nothing.
+ * Writes many customers at once, from a JSON array or a CSV stream, through one path: rows are
+ * validated one by one (a bad row is rejected alone; its id by the campaign's type), good rows are
+ * COPied into a staging table, then written set-based: upserted, or (Add Customers) inserted where the
+ * id is new. All in one transaction: a file that breaks half-way writes nothing.
  */
 @Service
 class CustomerImportService {
@@ -41,15 +46,30 @@ class CustomerImportService {
         this.customFields = customFields;
     }
 
+    /**
+     * What a write came to, the rows the fields' rules refused ({@code invalid}, among the result's
+     * rejected), and (when only new ids were written) the ids written, in row order.
+     */
+    record Written(ImportResult result, long invalid, List<String> addedIds) {}
+
     @Transactional
     ImportResult upsert(String organizationId, String campaignId, List<JsonNode> customers) {
-        campaigns.lockForWrite(organizationId, campaignId, true);
-        return write(organizationId, campaignId, sink -> {
-            int row = 0;
-            for (JsonNode customer : customers) {
-                sink.accept(CustomerJson.read(customer), ++row);
-            }
-        });
+        return write(organizationId, campaignId, customers, false, false).result();
+    }
+
+    /** Upserts records of the TimePay Agents API (Create Campaign's jsonData): extra fields are custom. */
+    @Transactional
+    ImportResult upsertDocumented(String organizationId, String campaignId, List<JsonNode> customers) {
+        return write(organizationId, campaignId, customers, true, false).result();
+    }
+
+    /**
+     * Adds records of the TimePay Agents API whose id the campaign does not have; an existing id is
+     * that record's problem.
+     */
+    @Transactional
+    Written add(String organizationId, String campaignId, List<JsonNode> customers) {
+        return write(organizationId, campaignId, customers, true, true);
     }
 
     /** The campaign exists for the caller (404 otherwise); checked before an upload is read. */
@@ -60,16 +80,33 @@ class CustomerImportService {
     /** Imports a CSV already spooled to disk, so the transaction reads a local file, never a socket. */
     @Transactional
     ImportResult importCsv(String organizationId, String campaignId, SpooledCsv csv) {
-        campaigns.lockForWrite(organizationId, campaignId, true);
+        Campaign campaign = campaigns.lockForWrite(organizationId, campaignId, true);
         try (InputStream in = csv.open()) {
-            return write(organizationId, campaignId, CsvCustomers.open(in)::forEach);
+            IdRule rule = IdRule.of(campaign.type());
+            return write(organizationId, campaignId, false, CsvCustomers.open(in, rule)::forEach)
+                    .result();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read the spooled CSV", e);
         }
     }
 
-    private ImportResult write(
-            String organizationId, String campaignId, Consumer<ObjIntConsumer<ParsedCustomer>> customers) {
+    private Written write(
+            String organizationId, String campaignId, List<JsonNode> customers, boolean documented, boolean addOnly) {
+        Campaign campaign = campaigns.lockForWrite(organizationId, campaignId, true);
+        IdRule rule = IdRule.of(campaign.type());
+        return write(organizationId, campaignId, addOnly, sink -> {
+            int row = 0;
+            for (JsonNode customer : customers) {
+                sink.accept(CustomerJson.read(customer, rule, documented), ++row);
+            }
+        });
+    }
+
+    private Written write(
+            String organizationId,
+            String campaignId,
+            boolean addOnly,
+            Consumer<ObjIntConsumer<ParsedCustomer>> customers) {
         long started = System.nanoTime();
         staging.create();
         ImportTally tally = new ImportTally();
@@ -90,17 +127,33 @@ class CustomerImportService {
         long staged = System.nanoTime();
         StagingRepository.Duplicates duplicates = staging.removeDuplicates(ImportTally.MAX_LISTED_ERRORS);
         long deduplicated = System.nanoTime();
-        long created = staging.upsert(organizationId, campaignId);
+        long created;
+        List<String> addedIds = List.of();
+        long notWritten = duplicates.count();
+        List<RowError> notWrittenRows = duplicates.first();
+        if (addOnly) {
+            StagingRepository.Inserted inserted = staging.insertNew(organizationId, campaignId);
+            created = inserted.written().size();
+            addedIds = inserted.written();
+            notWritten += inserted.existing().size();
+            List<RowError> rows = new ArrayList<>(duplicates.first());
+            rows.addAll(inserted.existing());
+            rows.sort(Comparator.comparingLong(RowError::row));
+            notWrittenRows = rows;
+        } else {
+            created = staging.upsert(organizationId, campaignId);
+        }
         long upserted = System.nanoTime();
         customFields.add(organizationId, campaignId, tally.customFieldNames());
-        if (created < tally.valid() - duplicates.count() || duplicates.count() > 0) {
-            // an updated customer may have lost a custom field, a duplicate may have been its only carrier
+        if (created < tally.valid()) {
+            // an updated customer may have lost a custom field; a row not written may have been its only carrier
             customFields.pruneAll(organizationId, campaignId);
         }
-        ImportResult result = tally.result(created, duplicates.count(), duplicates.first());
+        ImportResult result = tally.result(created, notWritten, notWrittenRows);
         log.info(
-                "Upserted customers into {}: received {}, created {}, updated {}, rejected {};"
-                        + " read and staged in {} ms, duplicates {} ms, upsert {} ms, custom fields {} ms",
+                "{} customers into {}: received {}, created {}, updated {}, rejected {};"
+                        + " read and staged in {} ms, duplicates {} ms, write {} ms, custom fields {} ms",
+                addOnly ? "Added" : "Upserted",
                 campaignId,
                 result.received(),
                 result.created(),
@@ -110,7 +163,7 @@ class CustomerImportService {
                 millis(staged, deduplicated),
                 millis(deduplicated, upserted),
                 millis(upserted, System.nanoTime()));
-        return result;
+        return new Written(result, tally.invalid(), addedIds);
     }
 
     private static long millis(long from, long to) {

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads one customer object of a JSON request. Field types are checked here (a number where text
@@ -52,64 +54,56 @@ final class CustomerJson {
     }
 
     static ParsedCustomer read(JsonNode customer) {
+        return read(customer, IdRule.ANY);
+    }
+
+    /** One customer object, its id by the campaign's rule ({@code loan_id} or {@code lead_id} by type). */
+    static ParsedCustomer read(JsonNode customer, IdRule rule) {
+        return read(customer, rule, false);
+    }
+
+    /**
+     * As {@link #read(JsonNode, IdRule)}; {@code documented} reads a record of the TimePay Agents API,
+     * whose fields that are no standard field are custom fields (beside {@code custom}, if given).
+     */
+    static ParsedCustomer read(JsonNode customer, IdRule rule, boolean documented) {
         List<String> problems = new ArrayList<>();
-        for (String field : customer.propertyNames()) {
-            if (!CustomerFields.ID_FIELDS.contains(field)
-                    && !CustomerFields.DATA_FIELDS.contains(field)
-                    && !field.equals("custom")) {
-                problems.add("unknown field '" + field + "'");
-            }
-        }
-        String id = id(customer, problems);
-        CustomerData data = new CustomerData(
-                id,
-                CustomerFields.name(string(customer, "name", problems), problems),
-                CustomerFields.phone(string(customer, "phone", problems), problems),
-                CustomerFields.language(string(customer, "language", problems), problems),
-                CustomerFields.paymentStatus(string(customer, "payment_status", problems), problems),
-                amount(customer, "emi_amount", problems),
-                CustomerFields.date("emi_due_date", string(customer, "emi_due_date", problems), problems),
-                amount(customer, "loan_amount", problems),
-                CustomerFields.timezone(string(customer, "timezone", problems), problems),
-                custom(customer.get("custom"), problems, false));
+        ObjectNode extras = documented ? JsonNodeFactory.instance.objectNode() : null;
+        JsonCustomerValues values = JsonCustomerValues.of(customer, extras, problems);
+        String id = id(values, rule, problems);
+        Map<String, Object> custom = customOf(customer, extras, false, problems);
+        CustomerData data = CustomerReading.data(values, id, custom, problems);
         return ParsedCustomer.of(id, data, problems);
     }
 
-    private static String id(JsonNode customer, List<String> problems) {
-        List<String> given =
-                CustomerFields.ID_FIELDS.stream().filter(customer::has).sorted().toList();
-        if (given.size() > 1) {
-            problems.add("give only one of id, loan_id, lead_id");
-            return null;
+    /** The custom fields of a record: its {@code custom} object, and the extras of a documented record. */
+    static Map<String, Object> customOf(JsonNode record, ObjectNode extras, boolean keepNulls, List<String> problems) {
+        Map<String, Object> custom = custom(record.get("custom"), problems, keepNulls);
+        if (extras != null && !extras.isEmpty()) {
+            Map<String, Object> beside = custom(extras, "", problems, keepNulls);
+            for (String name : beside.keySet()) {
+                if (custom.containsKey(name)) {
+                    problems.add("give " + name + " once: beside the other fields or in custom");
+                }
+            }
+            custom.putAll(beside);
+            if (custom.size() > CustomerFields.MAX_CUSTOM_FIELDS) {
+                problems.add("a record may have at most " + CustomerFields.MAX_CUSTOM_FIELDS + " custom fields");
+            }
         }
-        String field = given.isEmpty() ? "id" : given.get(0);
-        return CustomerFields.id(field, string(customer, field, problems), problems);
+        return custom;
     }
 
-    /** The text of a string field; null when absent or JSON null, and a problem for any other type. */
-    static String string(JsonNode object, String field, List<String> problems) {
-        JsonNode node = object.get(field);
-        if (node == null || node.isNull()) {
+    static String id(CustomerValues values, IdRule rule, List<String> problems) {
+        String name = values.label(StandardField.ID);
+        if (problems.contains(JsonCustomerValues.twice(StandardField.ID))) {
             return null;
         }
-        if (!node.isString()) {
-            problems.add(field + " must be a string");
+        if (values.has(StandardField.ID) && rule.problemWith(name) != null) {
+            problems.add(rule.problemWith(name));
             return null;
         }
-        return node.stringValue();
-    }
-
-    static BigDecimal amount(JsonNode object, String field, List<String> problems) {
-        JsonNode node = object.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        BigDecimal value = finiteNumber(node);
-        if (value == null) {
-            problems.add(field + " must be a number");
-            return null;
-        }
-        return CustomerFields.amount(field, value, problems);
+        return CustomerFields.id(name, values.text(StandardField.ID, problems), rule.missing(), problems);
     }
 
     /**
@@ -118,6 +112,11 @@ final class CustomerJson {
      * elsewhere null (like an empty string) means the field is absent.
      */
     static Map<String, Object> custom(JsonNode node, List<String> problems, boolean keepNulls) {
+        return custom(node, "custom.", problems, keepNulls);
+    }
+
+    /** @param prefix what names a custom field in problems ({@code custom.} inside custom, none beside) */
+    static Map<String, Object> custom(JsonNode node, String prefix, List<String> problems, boolean keepNulls) {
         Map<String, Object> custom = new LinkedHashMap<>();
         if (node == null || node.isNull()) {
             return custom;
@@ -152,13 +151,13 @@ final class CustomerJson {
             } else if (value.isNumber() && finiteNumber(value) != null) {
                 custom.put(name, finiteNumber(value));
             } else {
-                problems.add("custom." + name + " must be a string, number or boolean");
+                problems.add(prefix + name + " must be a string, number or boolean");
             }
         }
         return custom;
     }
 
-    private static BigDecimal finiteNumber(JsonNode node) {
+    static BigDecimal finiteNumber(JsonNode node) {
         if (!node.isNumber() || (node.isDouble() && !Double.isFinite(node.doubleValue()))) {
             return null;
         }

@@ -3,71 +3,91 @@ package io.agentcalls.customer;
 import io.agentcalls.common.ApiException;
 import io.agentcalls.common.BodyValues;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A PATCH body. Fields not given stay as they are; {@code null} clears an optional field (phone is
- * required and cannot be cleared). {@code custom} is merged key by key; a key set to null is removed.
- * The id cannot change: it is the customer's identity in every upsert.
+ * A change to one customer, by any name of its fields. Fields not given stay as they are; {@code null}
+ * clears an optional field (phone is required and cannot be cleared). {@code custom} is merged key by
+ * key; a key set to null is removed. The id cannot change: it is the customer's identity in every
+ * upsert. A name made of {@code first_name} and {@code last_name} follows them when they change.
  */
-record CustomerPatch(Set<String> given, CustomerData values, Map<String, Object> custom) {
+record CustomerPatch(Set<StandardField> given, CustomerData values, Map<String, Object> custom) {
 
     static CustomerPatch read(JsonNode body) {
+        return read(body, "body", false);
+    }
+
+    /**
+     * A change as the TimePay Agents API's Update Customer sends it ({@code data}): fields that are no
+     * standard field are custom fields, set or (null) removed.
+     */
+    static CustomerPatch readDocumented(JsonNode data, String name) {
+        return read(data, name, true);
+    }
+
+    private static CustomerPatch read(JsonNode body, String name, boolean documented) {
         if (body == null || !body.isObject()) {
-            throw ApiException.validation("body must be a JSON object");
+            throw ApiException.validation(name + " must be a JSON object");
         }
         BodyValues.requireAccepted(body, "");
         List<String> problems = new ArrayList<>();
-        Set<String> given = new HashSet<>();
-        for (String field : body.propertyNames()) {
-            if (CustomerFields.ID_FIELDS.contains(field)) {
-                problems.add(field + " cannot be changed");
-            } else if (CustomerFields.DATA_FIELDS.contains(field)) {
-                given.add(field);
-            } else if (!field.equals("custom")) {
-                problems.add("unknown field '" + field + "'");
-            }
+        ObjectNode extras = documented ? JsonNodeFactory.instance.objectNode() : null;
+        JsonCustomerValues fields = JsonCustomerValues.of(body, extras, problems);
+        if (fields.has(StandardField.ID)) {
+            problems.add(fields.label(StandardField.ID) + " cannot be changed");
         }
-        CustomerData values = new CustomerData(
-                null,
-                CustomerFields.name(CustomerJson.string(body, "name", problems), problems),
-                given.contains("phone")
-                        ? CustomerFields.phone(CustomerJson.string(body, "phone", problems), problems)
-                        : null,
-                CustomerFields.language(CustomerJson.string(body, "language", problems), problems),
-                CustomerFields.paymentStatus(CustomerJson.string(body, "payment_status", problems), problems),
-                CustomerJson.amount(body, "emi_amount", problems),
-                CustomerFields.date("emi_due_date", CustomerJson.string(body, "emi_due_date", problems), problems),
-                CustomerJson.amount(body, "loan_amount", problems),
-                CustomerFields.timezone(CustomerJson.string(body, "timezone", problems), problems),
-                Map.of());
         JsonNode customNode = body.get("custom");
         if (customNode != null && customNode.isNull()) {
             problems.add("custom must be an object (set a field to null to remove it)");
         }
-        Map<String, Object> custom = CustomerJson.custom(customNode, problems, true);
+        Map<String, Object> custom = CustomerJson.customOf(body, extras, true, problems);
+        CustomerData values = CustomerReading.data(fields, null, Map.of(), true, problems);
         if (!problems.isEmpty()) {
             throw ApiException.validation(problems);
         }
+        Set<StandardField> given = EnumSet.noneOf(StandardField.class);
+        given.addAll(fields.given().keySet());
         return new CustomerPatch(Set.copyOf(given), values, custom);
+    }
+
+    /** Whether the patch changes nothing at all. */
+    boolean isEmpty() {
+        return given.isEmpty() && custom.isEmpty();
     }
 
     /** The standard fields after the patch; custom is merged by the database (see {@link #customJson()}). */
     CustomerData applyTo(Customer current) {
+        String firstName = pick(StandardField.FIRST_NAME, values.firstName(), current.firstName());
+        String lastName = pick(StandardField.LAST_NAME, values.lastName(), current.lastName());
+        String name = pick(StandardField.NAME, values.name(), current.name());
+        boolean nameWasItsParts = current.name() == null
+                || Objects.equals(current.name(), CustomerReading.fullName(current.firstName(), current.lastName()));
+        if (!given.contains(StandardField.NAME) && nameWasItsParts) {
+            name = CustomerReading.fullName(firstName, lastName);
+        }
         return new CustomerData(
                 current.id(),
-                pick("name", values.name(), current.name()),
-                pick("phone", values.phone(), current.phone()),
-                pick("language", values.language(), current.language()),
-                pick("payment_status", values.paymentStatus(), current.paymentStatus()),
-                pick("emi_amount", values.emiAmount(), current.emiAmount()),
-                pick("emi_due_date", values.emiDueDate(), current.emiDueDate()),
-                pick("loan_amount", values.loanAmount(), current.loanAmount()),
-                pick("timezone", values.timezone(), current.timezone()),
+                name,
+                firstName,
+                lastName,
+                pick(StandardField.PHONE, values.phone(), current.phone()),
+                pick(StandardField.LANGUAGE, values.language(), current.language()),
+                pick(StandardField.PAYMENT_STATUS, values.paymentStatus(), current.paymentStatus()),
+                pick(StandardField.EMI_AMOUNT, values.emiAmount(), current.emiAmount()),
+                pick(StandardField.EMI_DUE_DATE, values.emiDueDate(), current.emiDueDate()),
+                pick(StandardField.LOAN_AMOUNT, values.loanAmount(), current.loanAmount()),
+                pick(StandardField.LOAN_PERIOD, values.loanPeriod(), current.loanPeriod()),
+                pick(StandardField.CURRENT_EMI, values.currentEmi(), current.currentEmi()),
+                pick(StandardField.LEAD_DATE, values.leadDate(), current.leadDate()),
+                pick(StandardField.TIMEZONE, values.timezone(), current.timezone()),
                 custom);
     }
 
@@ -92,7 +112,7 @@ record CustomerPatch(Set<String> given, CustomerData values, Map<String, Object>
         return names;
     }
 
-    private <T> T pick(String field, T patched, T current) {
+    private <T> T pick(StandardField field, T patched, T current) {
         return given.contains(field) ? patched : current;
     }
 }

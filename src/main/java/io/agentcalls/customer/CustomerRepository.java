@@ -5,7 +5,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -13,9 +16,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CustomerRepository {
 
-    private static final String COLUMNS = """
-            id, name, phone, language, payment_status, emi_amount, emi_due_date, loan_amount, timezone,
-            custom::text AS custom, created_at, updated_at
+    static final String COLUMNS = """
+            id, name, first_name, last_name, phone, language, payment_status, emi_amount, emi_due_date,
+            loan_amount, loan_period, current_emi, lead_date, timezone, custom::text AS custom, created_at, updated_at
             """;
     private static final String FIND = "SELECT " + COLUMNS + """
             FROM customers WHERE organization_id = :organizationId AND campaign_id = :campaignId AND id = :id
@@ -30,18 +33,27 @@ class CustomerRepository {
             ORDER BY id LIMIT :limit
             """;
     // custom is merged as JSON merge patch: given keys replace, keys given as null are removed
-    private static final String UPDATE = """
-            UPDATE customers
-            SET name = :name, phone = :phone, language = :language, payment_status = :paymentStatus,
-                emi_amount = :emiAmount, emi_due_date = CAST(:emiDueDate AS date), loan_amount = :loanAmount,
-                timezone = :timezone, custom = jsonb_strip_nulls(custom || CAST(:customPatch AS jsonb)),
-                updated_at = now()
+    static final String SET = """
+            SET name = :name, first_name = :firstName, last_name = :lastName, phone = :phone, language = :language,
+                payment_status = :paymentStatus, emi_amount = :emiAmount, emi_due_date = CAST(:emiDueDate AS date),
+                loan_amount = :loanAmount, loan_period = :loanPeriod, current_emi = :currentEmi,
+                lead_date = CAST(:leadDate AS date), timezone = :timezone,
+                custom = jsonb_strip_nulls(custom || CAST(:customPatch AS jsonb)), updated_at = now()
+            """;
+    private static final String UPDATE = "UPDATE customers " + SET + """
             WHERE organization_id = :organizationId AND campaign_id = :campaignId AND id = :id
             """ + "RETURNING " + COLUMNS;
     private static final String DELETE = """
             DELETE FROM customers
             WHERE organization_id = :organizationId AND campaign_id = :campaignId AND id = :id
             RETURNING ARRAY(SELECT jsonb_object_keys(custom)) AS custom_names
+            """;
+
+    private static final String COUNT_BY_CAMPAIGN = """
+            SELECT campaign_id, count(*) AS customers
+            FROM customers
+            WHERE organization_id = :organizationId AND campaign_id IN (:campaignIds)
+            GROUP BY campaign_id
             """;
 
     private final JdbcClient jdbc;
@@ -72,22 +84,49 @@ class CustomerRepository {
     }
 
     Customer update(String organizationId, String campaignId, CustomerData data, String customPatch) {
-        LocalDate due = data.emiDueDate();
         return jdbc.sql(UPDATE)
-                .param("organizationId", organizationId)
-                .param("campaignId", campaignId)
-                .param("id", data.id())
-                .param("name", data.name())
-                .param("phone", data.phone())
-                .param("language", data.language())
-                .param("paymentStatus", data.paymentStatus())
-                .param("emiAmount", data.emiAmount())
-                .param("emiDueDate", due == null ? null : due.toString())
-                .param("loanAmount", data.loanAmount())
-                .param("timezone", data.timezone())
-                .param("customPatch", customPatch)
+                .params(parameters(organizationId, campaignId, data, customPatch))
                 .query(CustomerRepository::customer)
                 .single();
+    }
+
+    /** The named parameters of {@link #SET} and of the customer's key. */
+    static Map<String, Object> parameters(
+            String organizationId, String campaignId, CustomerData data, String customPatch) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("organizationId", organizationId);
+        parameters.put("campaignId", campaignId);
+        parameters.put("id", data.id());
+        parameters.put("name", data.name());
+        parameters.put("firstName", data.firstName());
+        parameters.put("lastName", data.lastName());
+        parameters.put("phone", data.phone());
+        parameters.put("language", data.language());
+        parameters.put("paymentStatus", data.paymentStatus());
+        parameters.put("emiAmount", data.emiAmount());
+        parameters.put("emiDueDate", text(data.emiDueDate()));
+        parameters.put("loanAmount", data.loanAmount());
+        parameters.put("loanPeriod", data.loanPeriod());
+        parameters.put("currentEmi", data.currentEmi());
+        parameters.put("leadDate", text(data.leadDate()));
+        parameters.put("timezone", data.timezone());
+        parameters.put("customPatch", customPatch);
+        return parameters;
+    }
+
+    private static String text(LocalDate date) {
+        return date == null ? null : date.toString();
+    }
+
+    Map<String, Long> countByCampaign(String organizationId, Collection<String> campaignIds) {
+        Map<String, Long> counts = new HashMap<>();
+        jdbc.sql(COUNT_BY_CAMPAIGN)
+                .param("organizationId", organizationId)
+                .param("campaignIds", campaignIds)
+                .query(rs -> {
+                    counts.put(rs.getString("campaign_id"), rs.getLong("customers"));
+                });
+        return counts;
     }
 
     /** Deletes the customer; the names of its custom fields, or empty when there was no such customer. */
@@ -113,16 +152,21 @@ class CustomerRepository {
         return List.of((String[]) array.getArray());
     }
 
-    private static Customer customer(ResultSet rs, int row) throws SQLException {
+    static Customer customer(ResultSet rs, int row) throws SQLException {
         return new Customer(
                 rs.getString("id"),
                 rs.getString("name"),
+                rs.getString("first_name"),
+                rs.getString("last_name"),
                 rs.getString("phone"),
                 rs.getString("language"),
                 rs.getString("payment_status"),
                 rs.getBigDecimal("emi_amount"),
                 rs.getObject("emi_due_date", LocalDate.class),
                 rs.getBigDecimal("loan_amount"),
+                (Integer) rs.getObject("loan_period"),
+                (Integer) rs.getObject("current_emi"),
+                rs.getObject("lead_date", LocalDate.class),
                 rs.getString("timezone"),
                 rs.getString("custom"),
                 rs.getObject("created_at", OffsetDateTime.class),

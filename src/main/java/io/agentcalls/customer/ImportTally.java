@@ -39,6 +39,11 @@ final class ImportTally {
         return valid;
     }
 
+    /** Rows refused by the fields' rules (not counting duplicates, found later). */
+    long invalid() {
+        return rejected;
+    }
+
     /** Names of the custom fields that valid rows carry. */
     Set<String> customFieldNames() {
         return customFieldNames;

@@ -21,8 +21,9 @@ import org.springframework.dao.DataAccessResourceFailureException;
 final class StagingWriter implements AutoCloseable {
 
     private static final String COPY = """
-            COPY customer_staging (row_number, id, name, phone, language, payment_status, emi_amount,
-                                   emi_due_date, loan_amount, timezone, custom) FROM STDIN
+            COPY customer_staging (row_number, id, name, first_name, last_name, phone, language, payment_status,
+                                   emi_amount, emi_due_date, loan_amount, loan_period, current_emi, lead_date,
+                                   timezone, custom) FROM STDIN
             """;
     private static final int BUFFER_BYTES = 1 << 16;
 
@@ -45,12 +46,17 @@ final class StagingWriter implements AutoCloseable {
         line.append(row).append('\t');
         column(customer.id());
         column(customer.name());
+        column(customer.firstName());
+        column(customer.lastName());
         column(customer.phone());
         column(customer.language());
         column(customer.paymentStatus());
         column(plain(customer.emiAmount()));
         column(customer.emiDueDate() == null ? null : customer.emiDueDate().toString());
         column(plain(customer.loanAmount()));
+        column(customer.loanPeriod() == null ? null : customer.loanPeriod().toString());
+        column(customer.currentEmi() == null ? null : customer.currentEmi().toString());
+        column(customer.leadDate() == null ? null : customer.leadDate().toString());
         column(customer.timezone());
         CopyText.appendColumn(line, CopyText.json(customer.custom()));
         line.append('\n');

@@ -89,6 +89,9 @@ class InitiateCallsService {
         if (campaign.isEmpty()) {
             return Rejected.because(campaignMissing(organizationId, campaignId));
         }
+        if (!campaign.get().isActive()) {
+            return Rejected.because(Reason.CAMPAIGN_NOT_ACTIVE);
+        }
         Set<String> customFields = customers.customFieldNames(organizationId, campaignId);
         FilterSql filter = FilterSql.of(request.filters(), customFields);
         Optional<Agent> agent = agents.find(organizationId, request.agentId());
@@ -154,6 +157,31 @@ class InitiateCallsService {
                 report.failed());
         return new Completed(
                 InitiationResults.dispatched(counts.totalMatched(), customersSelected, report, skipped, initiationId));
+    }
+
+    /**
+     * The checks of Initiate Call(s) that hold whoever the customers are, in its order: the campaign
+     * (and that it is active), the agent, the disposition set, an active caller number. The reason the
+     * first one refuses, or empty when calls may be initiated.
+     */
+    Optional<Reason> precheck(String organizationId, String campaignId, String agentId, String dispositionId) {
+        Optional<Campaign> campaign = campaigns.find(organizationId, campaignId).filter(c -> !c.isArchived());
+        if (campaign.isEmpty()) {
+            return Optional.of(campaignMissing(organizationId, campaignId));
+        }
+        if (!campaign.get().isActive()) {
+            return Optional.of(Reason.CAMPAIGN_NOT_ACTIVE);
+        }
+        if (agents.find(organizationId, agentId).isEmpty()) {
+            return Optional.of(Reason.AGENT_NOT_FOUND);
+        }
+        if (dispositions.find(organizationId, dispositionId).isEmpty()) {
+            return Optional.of(Reason.DISPOSITION_NOT_FOUND);
+        }
+        if (phoneNumbers.activeNumbers(organizationId).isEmpty()) {
+            return Optional.of(Reason.NO_ACTIVE_NUMBERS);
+        }
+        return Optional.empty();
     }
 
     private Reason campaignMissing(String organizationId, String campaignId) {

@@ -116,6 +116,32 @@ public class InitiationLedger {
         return result;
     }
 
+    /**
+     * An initiation another endpoint of the API makes for its caller (Add Customers with
+     * {@code initiateCall}): recorded as the caller's, without an idempotency key, with {@code body}
+     * as its request, and answered as what it came to. Refused, it wrote nothing and leaves no record,
+     * like a refused request without a key.
+     */
+    InitiationResult initiateFor(Caller caller, String campaignId, InitiateCallsRequest request, JsonNode body) {
+        String initiationId = Ids.newId("ini");
+        records.record(caller.organizationId(), initiationId, campaignId, caller.apiKeyId(), null, body);
+        InitiationResult result;
+        try {
+            result = initiations.initiate(caller, campaignId, request, initiationId);
+        } catch (ApiException e) {
+            records.forget(caller.organizationId(), initiationId);
+            throw e;
+        } catch (RuntimeException e) {
+            result = unexpected(e, initiationId, campaignId);
+        }
+        if (result instanceof Rejected) {
+            records.forget(caller.organizationId(), initiationId);
+            return result;
+        }
+        complete(caller.organizationId(), initiationId, responses.of(result));
+        return result;
+    }
+
     /** Every answer, the contract's errors included, becomes an outcome that can be stored and replayed. */
     private InitiationOutcome run(Caller caller, String campaignId, InitiateCallsRequest request, String initiationId) {
         try {

@@ -2,6 +2,7 @@ package io.agentcalls.initiation;
 
 import io.agentcalls.common.ApiException;
 import io.agentcalls.common.ApiExceptionHandler;
+import io.agentcalls.common.ErrorTypes;
 import io.agentcalls.initiation.InitiationResult.Completed;
 import io.agentcalls.initiation.InitiationResult.Failed;
 import io.agentcalls.initiation.InitiationResult.Rejected;
@@ -24,6 +25,8 @@ class InitiationResponses {
 
     static final String FORBIDDEN = "Campaign ID invalid or mismatch for your organization.";
     static final String CAMPAIGN_NOT_FOUND = "Campaign not found";
+    static final String CAMPAIGN_NOT_ACTIVE =
+            "Cannot initiate calls: the campaign is not active (paused, completed or draft)";
 
     private final ObjectMapper objectMapper;
 
@@ -70,15 +73,20 @@ class InitiationResponses {
     private InitiationOutcome completed(HttpStatus status, boolean success, String message, InitiationResults results) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("success", success);
+        if (status.is5xxServerError()) { // the contract's 500 word, like every error envelope's
+            body.put("error", ErrorTypes.INITIATE_CALLS_INTERNAL_ERROR);
+        }
         body.put("message", message);
         body.put("results", results);
         return outcome(status, body);
     }
 
-    private static ApiException rejection(Rejected rejected) {
+    /** The contract's refusal for a rejected initiation, as the error it answers. */
+    static ApiException rejection(Rejected rejected) {
         return switch (rejected.reason()) {
             case CAMPAIGN_FORBIDDEN -> new ApiException(HttpStatus.FORBIDDEN, FORBIDDEN);
             case CAMPAIGN_NOT_FOUND -> ApiException.notFound(CAMPAIGN_NOT_FOUND);
+            case CAMPAIGN_NOT_ACTIVE -> ApiException.badRequest(CAMPAIGN_NOT_ACTIVE);
             case AGENT_NOT_FOUND -> ApiException.notFound("Agent not found");
             case DISPOSITION_NOT_FOUND -> ApiException.notFound("Disposition not found");
             case NO_ACTIVE_NUMBERS -> ApiException.badRequest("No active numbers available for this organization");

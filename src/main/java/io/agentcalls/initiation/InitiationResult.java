@@ -44,6 +44,8 @@ public sealed interface InitiationResult {
         CAMPAIGN_FORBIDDEN,
         /** No such campaign in the organization, or it is archived. */
         CAMPAIGN_NOT_FOUND,
+        /** The campaign is paused, completed or a draft: only an active campaign is called. */
+        CAMPAIGN_NOT_ACTIVE,
         AGENT_NOT_FOUND,
         DISPOSITION_NOT_FOUND,
         NO_ACTIVE_NUMBERS,

@@ -1,5 +1,7 @@
 package io.agentcalls.security;
 
+import io.agentcalls.common.ErrorResponse;
+import io.agentcalls.common.ErrorTypes;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -21,13 +23,17 @@ final class EnvelopeErrorReportValve extends ErrorReportValve {
         if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
             return;
         }
-        String message = status >= 500 ? "An unexpected error occurred" : status == 404 ? "Not found" : "Bad request";
+        String message = status >= 500
+                ? ErrorResponse.INTERNAL_ERROR_MESSAGE
+                : status == 404 ? "Not found" : status == 413 || status == 431 ? "Request too large" : "Bad request";
         try {
             response.setContentType("application/json");
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             Writer writer = response.getReporter();
             if (writer != null) {
-                writer.write("{\"success\":false,\"message\":\"" + message + "\"}");
+                // constant words and messages, nothing of the request: no escaping needed
+                writer.write("{\"success\":false,\"error\":\"" + ErrorTypes.of(status) + "\",\"message\":\"" + message
+                        + "\"}");
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException e) {

@@ -18,6 +18,8 @@ import tools.jackson.databind.ObjectMapper;
 final class EnvelopeRefusals {
 
     static final String NOT_FOUND = "Not found";
+    /** The TimePay Agents API's 403 message. */
+    static final String FORBIDDEN = "You don't have the required permission to perform this action";
 
     private final ObjectMapper objectMapper;
 
@@ -48,8 +50,7 @@ final class EnvelopeRefusals {
     }
 
     AccessDeniedHandler forbidden() {
-        return (request, response, e) ->
-                ErrorResponses.write(response, objectMapper, HttpStatus.FORBIDDEN, "Forbidden");
+        return (request, response, e) -> ErrorResponses.write(response, objectMapper, HttpStatus.FORBIDDEN, FORBIDDEN);
     }
 
     /** The firewall's refusals (encoded separators, {@code ;}, {@code //}, {@code ..}): 400 naming the rule. */
@@ -58,6 +59,6 @@ final class EnvelopeRefusals {
                 response,
                 objectMapper,
                 HttpStatus.BAD_REQUEST,
-                ErrorResponse.of("Invalid request path", List.of(e.getMessage())));
+                ErrorResponse.of(HttpStatus.BAD_REQUEST, "Invalid request path", List.of(e.getMessage())));
     }
 }

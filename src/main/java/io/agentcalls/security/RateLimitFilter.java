@@ -56,7 +56,7 @@ final class RateLimitFilter extends OncePerRequestFilter {
                         response,
                         objectMapper,
                         limited.status(),
-                        ErrorResponse.of(limited.getMessage(), limited.errors()));
+                        ErrorResponse.of(limited.status(), limited.getMessage(), limited.errors()));
                 return;
             }
         }

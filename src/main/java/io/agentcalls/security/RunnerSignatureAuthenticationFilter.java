@@ -52,7 +52,9 @@ final class RunnerSignatureAuthenticationFilter extends OncePerRequestFilter {
                     objectMapper,
                     HttpStatus.BAD_REQUEST,
                     ErrorResponse.of(
-                            "Validation failed", List.of("body must not be larger than " + maxBytes + " bytes")));
+                            HttpStatus.BAD_REQUEST,
+                            "Validation failed",
+                            List.of("body must not be larger than " + maxBytes + " bytes")));
             return;
         }
         String timestamp = request.getHeader(RunnerSignature.TIMESTAMP_HEADER);

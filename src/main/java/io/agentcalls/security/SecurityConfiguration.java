@@ -35,7 +35,7 @@ class SecurityConfiguration {
 
     static final String RUNNER_PATHS = "/api/v1/runner/**";
     static final String ADMIN_REFUSAL = "Missing or invalid admin token";
-    static final String API_KEY_REFUSAL = "Missing or invalid API key";
+    static final String API_KEY_REFUSAL = "Missing or invalid authorization header";
     static final String ACTUATOR_REFUSAL = "Missing or invalid actuator token";
 
     private final SecurityProperties properties;

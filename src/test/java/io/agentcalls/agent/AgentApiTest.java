@@ -112,7 +112,7 @@ class AgentApiTest extends ApiTest {
         assertThat(deleted.raw()).isEqualTo("{\"success\":true}");
         Response gone = get(path, key);
         assertThat(gone.status()).isEqualTo(404);
-        assertThat(gone.raw()).isEqualTo("{\"success\":false,\"message\":\"Agent not found\"}");
+        assertThat(gone.raw()).isEqualTo("{\"success\":false,\"error\":\"NotFound\",\"message\":\"Agent not found\"}");
         assertThat(patch(path, key, "{\"name\":\"x\"}").status()).isEqualTo(404);
         assertThat(delete(path, key).status()).isEqualTo(404);
         assertThat(get("/api/v1/agents", key).body().at("/data").size()).isZero();

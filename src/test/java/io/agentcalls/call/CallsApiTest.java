@@ -97,7 +97,8 @@ class CallsApiTest extends ApiTest {
                 get("/api/v1/calls/" + call, otherKey),
                 post("/api/v1/calls/" + call + "/cancel", otherKey, null))) {
             assertThat(response.status()).isEqualTo(404);
-            assertThat(response.raw()).isEqualTo("{\"success\":false,\"message\":\"Call not found\"}");
+            assertThat(response.raw())
+                    .isEqualTo("{\"success\":false,\"error\":\"NotFound\",\"message\":\"Call not found\"}");
         }
         assertThat(get("/api/v1/calls", otherKey).body().at("/data").size()).isZero();
         assertThat(fixtures.status(call)).isEqualTo("queued");
@@ -187,7 +188,9 @@ class CallsApiTest extends ApiTest {
         for (String answered : List.of(talking, done)) {
             Response response = post("/api/v1/calls/" + answered + "/cancel", key, null);
             assertThat(response.status()).isEqualTo(409);
-            assertThat(response.raw()).isEqualTo("{\"success\":false,\"message\":\"Call can no longer be cancelled\"}");
+            assertThat(response.raw())
+                    .isEqualTo(
+                            "{\"success\":false,\"error\":\"Conflict\",\"message\":\"Call can no longer be cancelled\"}");
         }
         assertThat(List.of(fixtures.status(ringing), fixtures.status(talking), fixtures.status(done)))
                 .containsExactly("cancelled", "in_progress", "completed");
@@ -224,7 +227,8 @@ class CallsApiTest extends ApiTest {
         for (String path : List.of(initiation, "ini_nope")) {
             Response response = post("/api/v1/initiations/" + path + "/cancel", newOrganization(), null);
             assertThat(response.status()).isEqualTo(404);
-            assertThat(response.raw()).isEqualTo("{\"success\":false,\"message\":\"Initiation not found\"}");
+            assertThat(response.raw())
+                    .isEqualTo("{\"success\":false,\"error\":\"NotFound\",\"message\":\"Initiation not found\"}");
         }
         assertThat(fixtures.status(call)).isEqualTo("queued");
     }

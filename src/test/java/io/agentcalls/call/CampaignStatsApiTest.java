@@ -135,7 +135,8 @@ class CampaignStatsApiTest extends ApiTest {
         for (String id : List.of(campaign, "cmp_nope")) {
             Response response = get("/api/v1/campaigns/" + id + "/stats", otherKey);
             assertThat(response.status()).isEqualTo(404);
-            assertThat(response.raw()).isEqualTo("{\"success\":false,\"message\":\"Campaign not found\"}");
+            assertThat(response.raw())
+                    .isEqualTo("{\"success\":false,\"error\":\"NotFound\",\"message\":\"Campaign not found\"}");
         }
     }
 }

@@ -17,7 +17,15 @@ class CampaignChangesTest {
     void absentFieldsKeepTheBaseAndGivenOnesReplaceIt() {
         CampaignSettings merged = read("{\"maxAttemptsPerDay\":1}").applyTo(named("x"));
         assertThat(merged)
-                .isEqualTo(new CampaignSettings("x", "Asia/Kolkata", new CallingWindow("08:00", "19:00"), 1, 7, null));
+                .isEqualTo(new CampaignSettings(
+                        "x",
+                        "Asia/Kolkata",
+                        new CallingWindow("08:00", "19:00"),
+                        1,
+                        7,
+                        null,
+                        Campaign.ACTIVE,
+                        CampaignDetails.NONE));
     }
 
     @Test
@@ -58,6 +66,30 @@ class CampaignChangesTest {
                         "maxAttemptsPerWeek must be from 1 to 1000");
     }
 
+    @Test
+    void theDocumentedTimesAreTheCallingWindowAndNamedAsSent() {
+        CampaignSettings merged = read("{\"startTime\":\"10:00\"}").applyTo(named("x"));
+        assertThat(merged.callingWindow()).isEqualTo(new CallingWindow("10:00", "19:00"));
+        assertThatThrownBy(() -> read("{\"startTime\":\"19:00\"}").applyTo(named("x")))
+                .extracting(e -> ((ApiException) e).errors())
+                .asList()
+                .containsExactly("startTime and endTime must differ (all day is 00:00 to 24:00)");
+        assertThatThrownBy(() ->
+                        read("{\"startTime\":\"10:00\",\"callingWindow\":{\"start\":\"09:00\",\"end\":\"17:00\"}}"))
+                .extracting(e -> ((ApiException) e).errors())
+                .asList()
+                .containsExactly("give callingWindow or startTime and endTime, not both");
+    }
+
+    @Test
+    void theScheduleRunsForward() {
+        assertThatThrownBy(() -> read("{\"startDate\":\"2025-03-02\",\"endDate\":\"2025-03-01\"}")
+                        .applyTo(named("x")))
+                .extracting(e -> ((ApiException) e).errors())
+                .asList()
+                .containsExactly("startDate must not be after endDate");
+    }
+
     private static CampaignChanges read(String json) {
         return CampaignChanges.read(JSON.readTree(json));
     }
@@ -65,10 +97,18 @@ class CampaignChangesTest {
     private static CampaignSettings named(String name) {
         CampaignSettings d = CampaignSettings.DEFAULTS;
         return new CampaignSettings(
-                name, d.timezone(), d.callingWindow(), d.maxAttemptsPerDay(), d.maxAttemptsPerWeek(), null);
+                name,
+                d.timezone(),
+                d.callingWindow(),
+                d.maxAttemptsPerDay(),
+                d.maxAttemptsPerWeek(),
+                null,
+                d.status(),
+                d.details());
     }
 
     private static CampaignSettings window(String start, String end) {
-        return new CampaignSettings("x", "Asia/Kolkata", new CallingWindow(start, end), 3, 7, null);
+        return new CampaignSettings(
+                "x", "Asia/Kolkata", new CallingWindow(start, end), 3, 7, null, Campaign.ACTIVE, CampaignDetails.NONE);
     }
 }

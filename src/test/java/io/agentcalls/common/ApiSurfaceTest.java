@@ -42,7 +42,8 @@ class ApiSurfaceTest extends ApiTest {
             Response refused = get("/actuator/prometheus", wrong);
             assertThat(refused.status()).isEqualTo(401);
             assertThat(refused.raw())
-                    .isEqualTo("{\"success\":false,\"message\":\"Missing or invalid actuator token\"}");
+                    .isEqualTo(
+                            "{\"success\":false,\"error\":\"Unauthorized\",\"message\":\"Missing or invalid actuator token\"}");
         }
         Response metrics = get("/actuator/prometheus", ACTUATOR_TOKEN);
         assertThat(metrics.status()).isEqualTo(200);
@@ -54,7 +55,7 @@ class ApiSurfaceTest extends ApiTest {
         String key = newOrganization();
         Response missing = get("/api/v1/nothing-here", key);
         assertThat(missing.status()).isEqualTo(404);
-        assertThat(missing.raw()).isEqualTo("{\"success\":false,\"message\":\"Not found\"}");
+        assertThat(missing.raw()).isEqualTo("{\"success\":false,\"error\":\"NotFound\",\"message\":\"Not found\"}");
         Response wrongMethod = send("PUT", "/api/v1/api-keys", key, "application/json", "{}");
         assertThat(wrongMethod.status()).isEqualTo(405);
         assertThat(wrongMethod.body().at("/success").asBoolean()).isFalse();
@@ -65,7 +66,9 @@ class ApiSurfaceTest extends ApiTest {
 
     @Test
     void phoneNumbersAreMaskedInTheLogs(CapturedOutput output) {
-        handler.unexpected(new IllegalStateException("could not call +919812345678 or 9812345679"));
+        handler.unexpected(
+                new IllegalStateException("could not call +919812345678 or 9812345679"),
+                new org.springframework.mock.web.MockHttpServletRequest("GET", "/api/v1/calls"));
         assertThat(output.getAll())
                 .contains("could not call <phone> or <phone>")
                 .doesNotContain("9812345678");

@@ -45,6 +45,7 @@ class DatabaseUnavailableApiTest extends ApiTest {
                 assertThat(response.status()).as(response.raw()).isEqualTo(503);
                 assertThat(response.http().headers().firstValue("Retry-After")).hasValue("5");
                 assertThat(response.body().at("/success").asBoolean()).isFalse();
+                assertThat(response.body().at("/error").asString()).isEqualTo("ServiceUnavailable");
                 assertThat(response.body().at("/message").asString()).isEqualTo(DatabaseUnavailable.MESSAGE);
             }
         } finally {

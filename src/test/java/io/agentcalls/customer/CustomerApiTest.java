@@ -34,12 +34,17 @@ class CustomerApiTest extends CustomerApiTestBase {
                 .containsExactly(
                         "id",
                         "name",
+                        "first_name",
+                        "last_name",
                         "phone",
                         "language",
                         "payment_status",
                         "emi_amount",
                         "emi_due_date",
                         "loan_amount",
+                        "loan_period",
+                        "current_emi",
+                        "lead_date",
                         "timezone",
                         "custom",
                         "createdAt",
@@ -223,13 +228,15 @@ class CustomerApiTest extends CustomerApiTestBase {
 
         Response archived = upsert(key, campaign, "[{\"id\":\"X\",\"phone\":\"9812345678\"}]");
         assertThat(archived.status()).isEqualTo(400);
-        assertThat(archived.raw()).isEqualTo("{\"success\":false,\"message\":\"Campaign is archived\"}");
+        assertThat(archived.raw())
+                .isEqualTo("{\"success\":false,\"error\":\"BadRequest\",\"message\":\"Campaign is archived\"}");
         assertThat(importCsv(key, campaign, "id,phone\nX,9812345678\n").raw())
-                .isEqualTo("{\"success\":false,\"message\":\"Campaign is archived\"}");
+                .isEqualTo("{\"success\":false,\"error\":\"BadRequest\",\"message\":\"Campaign is archived\"}");
 
         Response unknown = upsert(key, "cmp_nope", "[]");
         assertThat(unknown.status()).isEqualTo(404);
-        assertThat(unknown.raw()).isEqualTo("{\"success\":false,\"message\":\"Campaign not found\"}");
+        assertThat(unknown.raw())
+                .isEqualTo("{\"success\":false,\"error\":\"NotFound\",\"message\":\"Campaign not found\"}");
     }
 
     @Test
@@ -306,7 +313,8 @@ class CustomerApiTest extends CustomerApiTestBase {
 
         Response missing = patch(customersPath(campaign) + "/NOPE", key, "{\"name\":\"x\"}");
         assertThat(missing.status()).isEqualTo(404);
-        assertThat(missing.raw()).isEqualTo("{\"success\":false,\"message\":\"Customer not found\"}");
+        assertThat(missing.raw())
+                .isEqualTo("{\"success\":false,\"error\":\"NotFound\",\"message\":\"Customer not found\"}");
     }
 
     @Test
@@ -323,7 +331,7 @@ class CustomerApiTest extends CustomerApiTestBase {
         assertThat(deleted.raw()).isEqualTo("{\"success\":true}");
         assertThat(get(customersPath(campaign) + "/A", key).status()).isEqualTo(404);
         assertThat(delete(customersPath(campaign) + "/A", key).raw())
-                .isEqualTo("{\"success\":false,\"message\":\"Customer not found\"}");
+                .isEqualTo("{\"success\":false,\"error\":\"NotFound\",\"message\":\"Customer not found\"}");
         assertThat(customerService.customFieldNames(org, campaign)).containsExactly("branch");
 
         // an upsert replaces the whole customer: a custom field left out is gone

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 /** Organization B names organization A's campaign and customer on every customer endpoint. */
 class CustomerIsolationTest extends CustomerApiTestBase {
 
-    private static final String NOT_FOUND = "{\"success\":false,\"message\":\"Campaign not found\"}";
+    private static final String NOT_FOUND =
+            "{\"success\":false,\"error\":\"NotFound\",\"message\":\"Campaign not found\"}";
 
     @Test
     void anotherOrganizationCannotReadListChangeDeleteOrLoadCustomers() {

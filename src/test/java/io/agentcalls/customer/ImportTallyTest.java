@@ -12,7 +12,8 @@ class ImportTallyTest {
     @Test
     void countsAddUpAndErrorsAreListedInRowOrder() {
         ImportTally tally = new ImportTally();
-        CustomerData valid = new CustomerData("A", null, "+919812345678", null, null, null, null, null, null, Map.of());
+        CustomerData valid = new CustomerData(
+                "A", null, null, null, "+919812345678", null, null, null, null, null, null, null, null, null, Map.of());
         tally.valid(valid); // row 1
         tally.rejected(2, "B", "phone is not a valid number");
         tally.valid(valid); // row 3, a duplicate

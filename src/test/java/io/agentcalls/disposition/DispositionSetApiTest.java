@@ -96,7 +96,8 @@ class DispositionSetApiTest extends ApiTest {
         assertThat(deleted.raw()).isEqualTo("{\"success\":true}");
         Response gone = get(path, key);
         assertThat(gone.status()).isEqualTo(404);
-        assertThat(gone.raw()).isEqualTo("{\"success\":false,\"message\":\"Disposition not found\"}");
+        assertThat(gone.raw())
+                .isEqualTo("{\"success\":false,\"error\":\"NotFound\",\"message\":\"Disposition not found\"}");
         assertThat(patch(path, key, "{\"name\":\"x\"}").status()).isEqualTo(404);
         assertThat(delete(path, key).status()).isEqualTo(404);
         assertThat(get("/api/v1/disposition-sets", key).body().at("/data").size())

@@ -43,7 +43,8 @@ class TimepayAddDispositionsToGroupTest extends DispositionPagesTest {
         assertRefused(post(path, key, "{\"dispositions\":[]}"), 400, "dispositions must be a non-empty array");
         assertRefused(post(path, key, "{}"), 400, "dispositions must be a non-empty array");
         assertThat(post(path, key, "{\"dispositions\":[\"nope\"]}").raw())
-                .isEqualTo("{\"success\":false,\"message\":\"Invalid disposition IDs\",\"invalidIds\":[\"nope\"]}");
+                .isEqualTo(
+                        "{\"success\":false,\"error\":\"BadRequest\",\"message\":\"Invalid disposition IDs\",\"invalidIds\":[\"nope\"]}");
         assertRefused(
                 post(
                         "/api/v1/dispositions/groups/dsp_" + "0".repeat(32) + "/dispositions",

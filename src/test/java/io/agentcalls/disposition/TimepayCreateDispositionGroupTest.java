@@ -66,8 +66,9 @@ class TimepayCreateDispositionGroupTest extends DispositionPagesTest {
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body())
-                .isEqualTo(JSON.readTree("{\"success\":false,\"message\":\"Invalid disposition IDs\","
-                        + "\"invalidIds\":[\"invalidId123\",\"" + foreign + "\"]}"));
+                .isEqualTo(JSON.readTree(
+                        "{\"success\":false,\"error\":\"BadRequest\",\"message\":\"Invalid disposition IDs\","
+                                + "\"invalidIds\":[\"invalidId123\",\"" + foreign + "\"]}"));
         assertThat(get("/api/v1/dispositions/groups/list", key)
                         .body()
                         .at("/pagination/total")

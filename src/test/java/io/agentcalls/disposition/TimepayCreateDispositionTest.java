@@ -66,7 +66,8 @@ class TimepayCreateDispositionTest extends DispositionPagesTest {
 
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.raw())
-                .isEqualTo("{\"success\":false,\"message\":\"A disposition with this name already exists\"}");
+                .isEqualTo(
+                        "{\"success\":false,\"error\":\"Conflict\",\"message\":\"A disposition with this name already exists\"}");
         assertThat(post("/api/v1/dispositions", newOrganization(), NO_ANSWER).status())
                 .as("another organization may use the name")
                 .isEqualTo(201);

@@ -18,7 +18,7 @@ class TimepayDeleteDispositionTest extends DispositionPagesTest {
         assertThat(deleted.raw()).isEqualTo("{\"success\":true,\"message\":\"Disposition deleted successfully\"}");
         assertThat(get("/api/v1/dispositions/" + id, key).status()).isEqualTo(404);
         assertThat(delete("/api/v1/dispositions/" + id, key).raw())
-                .isEqualTo("{\"success\":false,\"message\":\"Disposition not found\"}");
+                .isEqualTo("{\"success\":false,\"error\":\"NotFound\",\"message\":\"Disposition not found\"}");
         assertThat(post("/api/v1/dispositions", key, BUSY).status())
                 .as("its name is free again")
                 .isEqualTo(201);
@@ -35,8 +35,9 @@ class TimepayDeleteDispositionTest extends DispositionPagesTest {
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.raw())
-                .isEqualTo("{\"success\":false,\"message\":\"Cannot delete: Disposition is used in group(s): "
-                        + "Call Back, Follow Up\"}");
+                .isEqualTo(
+                        "{\"success\":false,\"error\":\"BadRequest\",\"message\":\"Cannot delete: Disposition is used in group(s): "
+                                + "Call Back, Follow Up\"}");
         delete("/api/v1/dispositions/groups/" + followUp, key);
         assertThat(delete("/api/v1/dispositions/" + id, key).raw())
                 .contains("Call Back")
@@ -65,7 +66,8 @@ class TimepayDeleteDispositionTest extends DispositionPagesTest {
         Response refused = delete("/api/v1/dispositions/" + id, newOrganization());
 
         assertThat(refused.status()).isEqualTo(403);
-        assertThat(refused.raw()).isEqualTo("{\"success\":false,\"message\":\"Access denied\"}");
+        assertThat(refused.raw())
+                .isEqualTo("{\"success\":false,\"error\":\"Forbidden\",\"message\":\"Access denied\"}");
         assertThat(get("/api/v1/dispositions/" + id, owner).status()).isEqualTo(200);
     }
 

@@ -35,6 +35,6 @@ class TimepayGetDispositionTest extends DispositionPagesTest {
             assertThat(missing.body().at("/success").asBoolean()).isFalse();
         }
         assertThat(get("/api/v1/dispositions/" + foreign, key).raw())
-                .isEqualTo("{\"success\":false,\"message\":\"Disposition not found\"}");
+                .isEqualTo("{\"success\":false,\"error\":\"NotFound\",\"message\":\"Disposition not found\"}");
     }
 }

@@ -42,17 +42,18 @@ class TimepayRemoveDispositionsFromGroupTest extends DispositionPagesTest {
         String path = "/api/v1/dispositions/groups/" + id + "/dispositions";
 
         assertThat(deleteWithBody(path, key, "{\"dispositions\":[]}").raw())
-                .isEqualTo("{\"success\":false,\"message\":\"dispositions must be a non-empty array\"}");
+                .isEqualTo(
+                        "{\"success\":false,\"error\":\"BadRequest\",\"message\":\"dispositions must be a non-empty array\"}");
         assertThat(deleteWithBody(
                                 "/api/v1/dispositions/groups/dsp_" + "0".repeat(32) + "/dispositions",
                                 key,
                                 json("dispositions", List.of(busy)))
                         .raw())
-                .isEqualTo("{\"success\":false,\"message\":\"Disposition group not found\"}");
+                .isEqualTo("{\"success\":false,\"error\":\"NotFound\",\"message\":\"Disposition group not found\"}");
         assertThat(deleteWithBody(path, key, "{\"dispositions\":[\"elsewhere\"]}")
                         .raw())
                 .isEqualTo(
-                        "{\"success\":false,\"message\":\"Invalid disposition IDs\",\"invalidIds\":[\"elsewhere\"]}");
+                        "{\"success\":false,\"error\":\"BadRequest\",\"message\":\"Invalid disposition IDs\",\"invalidIds\":[\"elsewhere\"]}");
         assertRefused(
                 deleteWithBody(path, newOrganization(), json("dispositions", List.of(busy))),
                 404,

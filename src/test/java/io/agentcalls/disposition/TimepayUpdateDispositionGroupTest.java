@@ -49,9 +49,10 @@ class TimepayUpdateDispositionGroupTest extends DispositionPagesTest {
 
         assertThat(put(path, key, "{\"dispositions\":[\"invalidId123\"]}").raw())
                 .isEqualTo(
-                        "{\"success\":false,\"message\":\"Invalid disposition IDs\",\"invalidIds\":[\"invalidId123\"]}");
+                        "{\"success\":false,\"error\":\"BadRequest\",\"message\":\"Invalid disposition IDs\",\"invalidIds\":[\"invalidId123\"]}");
         assertThat(put(path, key, "{}").raw())
-                .isEqualTo("{\"success\":false,\"message\":\"No valid fields provided for update\"}");
+                .isEqualTo(
+                        "{\"success\":false,\"error\":\"BadRequest\",\"message\":\"No valid fields provided for update\"}");
         assertRefused(put(path, key, "{\"name\":\"FOLLOW UP\"}"), 409, "A group with this name already exists");
         assertRefused(
                 put("/api/v1/dispositions/groups/dsp_" + "0".repeat(32), key, "{\"name\":\"x\"}"),

@@ -52,10 +52,11 @@ class TimepayUpdateDispositionTest extends DispositionPagesTest {
         String path = "/api/v1/dispositions/" + id;
 
         assertThat(put(path, key, "{\"priority\":1001}").raw())
-                .isEqualTo("{\"success\":false,\"message\":\"Validation failed\","
+                .isEqualTo("{\"success\":false,\"error\":\"BadRequest\",\"message\":\"Validation failed\","
                         + "\"errors\":[\"priority must be between 0 and 1000\"]}");
         assertThat(put(path, key, "{}").raw())
-                .isEqualTo("{\"success\":false,\"message\":\"No valid fields provided for update\"}");
+                .isEqualTo(
+                        "{\"success\":false,\"error\":\"BadRequest\",\"message\":\"No valid fields provided for update\"}");
         assertRefused(put(path, key, "{\"name\":\"BUSY\"}"), 409, "A disposition with this name already exists");
         assertRefused(
                 put("/api/v1/dispositions/dis_" + "0".repeat(32), key, "{\"priority\":1}"),

@@ -88,7 +88,9 @@ class InitiateCallsApiTest extends ApiTest {
     void unauthenticatedIs401() {
         Response response = post("/api/v1/initiate/" + setup.campaignId + "/calls", null, "{}");
         assertThat(response.status()).isEqualTo(401);
-        assertThat(response.raw()).isEqualTo("{\"success\":false,\"message\":\"Missing or invalid API key\"}");
+        assertThat(response.raw())
+                .isEqualTo(
+                        "{\"success\":false,\"error\":\"Unauthorized\",\"message\":\"Missing or invalid authorization header\"}");
     }
 
     @Test
@@ -100,7 +102,7 @@ class InitiateCallsApiTest extends ApiTest {
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.raw())
                 .isEqualTo(
-                        "{\"success\":false,\"message\":\"Validation failed\",\"errors\":[\"agentId is required and must be a string\"]}");
+                        "{\"success\":false,\"error\":\"BadRequest\",\"message\":\"Validation failed\",\"errors\":[\"agentId is required and must be a string\"]}");
     }
 
     /** Bad bodies: as sent, or (when {@code wrapped}) the members after a valid agent and disposition. */
@@ -150,7 +152,7 @@ class InitiateCallsApiTest extends ApiTest {
             assertThat(response.status()).as(campaignId).isEqualTo(403);
             assertThat(response.raw())
                     .isEqualTo(
-                            "{\"success\":false,\"message\":\"Campaign ID invalid or mismatch for your organization.\"}");
+                            "{\"success\":false,\"error\":\"Forbidden\",\"message\":\"Campaign ID invalid or mismatch for your organization.\"}");
         }
     }
 
@@ -159,13 +161,14 @@ class InitiateCallsApiTest extends ApiTest {
         String unknownCampaign = "cmp_" + "0".repeat(32);
         assertThat(post("/api/v1/initiate/" + unknownCampaign + "/calls", setup.key, body(""))
                         .raw())
-                .isEqualTo("{\"success\":false,\"message\":\"Campaign not found\"}");
+                .isEqualTo("{\"success\":false,\"error\":\"NotFound\",\"message\":\"Campaign not found\"}");
         Response agent = setup.initiate(Map.of("agentId", "agt_" + "0".repeat(32)));
         assertThat(agent.status()).isEqualTo(404);
-        assertThat(agent.raw()).isEqualTo("{\"success\":false,\"message\":\"Agent not found\"}");
+        assertThat(agent.raw()).isEqualTo("{\"success\":false,\"error\":\"NotFound\",\"message\":\"Agent not found\"}");
         Response disposition = setup.initiate(Map.of("dispositionId", "dsp_missing"));
         assertThat(disposition.status()).isEqualTo(404);
-        assertThat(disposition.raw()).isEqualTo("{\"success\":false,\"message\":\"Disposition not found\"}");
+        assertThat(disposition.raw())
+                .isEqualTo("{\"success\":false,\"error\":\"NotFound\",\"message\":\"Disposition not found\"}");
     }
 
     @Test
@@ -187,7 +190,8 @@ class InitiateCallsApiTest extends ApiTest {
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.raw())
-                .isEqualTo("{\"success\":false,\"message\":\"No active numbers available for this organization\"}");
+                .isEqualTo(
+                        "{\"success\":false,\"error\":\"BadRequest\",\"message\":\"No active numbers available for this organization\"}");
     }
 
     @Test
@@ -196,7 +200,8 @@ class InitiateCallsApiTest extends ApiTest {
         Response response = setup.initiate(Map.of("filters", Map.of("payment_status", "paid")));
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.raw())
-                .isEqualTo("{\"success\":false,\"message\":\"No customers found matching the given filters\"}");
+                .isEqualTo(
+                        "{\"success\":false,\"error\":\"NotFound\",\"message\":\"No customers found matching the given filters\"}");
         Response emptyCampaign = CallingSetup.create(this).initiate();
         assertThat(emptyCampaign.status()).isEqualTo(404);
     }
@@ -221,7 +226,7 @@ class InitiateCallsApiTest extends ApiTest {
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.raw())
                 .isEqualTo(
-                        "{\"success\":false,\"message\":\"Cannot initiate calls: Missing variables: emi_due_date, branch\","
+                        "{\"success\":false,\"error\":\"BadRequest\",\"message\":\"Cannot initiate calls: Missing variables: emi_due_date, branch\","
                                 + "\"totalMatched\":3,\"customersSelected\":3}");
         assertThat(setup.calls().countByStatus()).isEmpty();
     }
@@ -249,6 +254,9 @@ class InitiateCallsApiTest extends ApiTest {
             assertThat(failed).isPositive();
             assertThat(initiated + failed).isEqualTo(40);
             assertThat(partial.body().at("/success").asBoolean()).isFalse();
+            assertThat(partial.body().has("error"))
+                    .as("a partial success is no error")
+                    .isFalse();
             assertThat(partial.body().at("/message").asString())
                     .isEqualTo("Calls initiated for " + initiated + " of 40 customers");
             assertThat(partial.body().at("/results/errors/0/batch").asInt()).isEqualTo(1);
@@ -268,6 +276,7 @@ class InitiateCallsApiTest extends ApiTest {
             Response none = setup.initiate();
             assertThat(none.status()).isEqualTo(500);
             assertThat(none.body().at("/success").asBoolean()).isFalse();
+            assertThat(none.body().at("/error").asString()).isEqualTo("Internal Server Error");
             assertThat(none.body().at("/message").asString()).isEqualTo("Calls initiated for 0 of 40 customers");
             assertThat(none.body().at("/results/failed").asInt()).isEqualTo(40);
             assertThat(none.body().at("/results/errors/0/reason").asString()).isEqualTo("Simulated runner failure");

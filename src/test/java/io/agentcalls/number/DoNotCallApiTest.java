@@ -104,7 +104,9 @@ class DoNotCallApiTest extends ApiTest {
         assertThat(get("/api/v1/dnc", key).body().at("/data").size()).isZero();
         Response notListed = delete("/api/v1/dnc/+919812345601", key);
         assertThat(notListed.status()).isEqualTo(404);
-        assertThat(notListed.raw()).isEqualTo("{\"success\":false,\"message\":\"Phone not on the do-not-call list\"}");
+        assertThat(notListed.raw())
+                .isEqualTo(
+                        "{\"success\":false,\"error\":\"NotFound\",\"message\":\"Phone not on the do-not-call list\"}");
         assertErrors(delete("/api/v1/dnc/12345", key), "phone is not a valid phone number");
     }
 

@@ -59,7 +59,8 @@ class PhoneNumberApiTest extends ApiTest {
         Response duplicate = post("/api/v1/phone-numbers", keyA, "{\"number\":\"08045550102\"}");
 
         assertThat(duplicate.status()).isEqualTo(409);
-        assertThat(duplicate.raw()).isEqualTo("{\"success\":false,\"message\":\"Phone number already exists\"}");
+        assertThat(duplicate.raw())
+                .isEqualTo("{\"success\":false,\"error\":\"Conflict\",\"message\":\"Phone number already exists\"}");
         assertThat(post("/api/v1/phone-numbers", keyB, "{\"number\":\"+918045550102\"}")
                         .status())
                 .isEqualTo(201);
@@ -165,7 +166,8 @@ class PhoneNumberApiTest extends ApiTest {
         assertThat(deleted.raw()).isEqualTo("{\"success\":true}");
         Response gone = get(path, key);
         assertThat(gone.status()).isEqualTo(404);
-        assertThat(gone.raw()).isEqualTo("{\"success\":false,\"message\":\"Phone number not found\"}");
+        assertThat(gone.raw())
+                .isEqualTo("{\"success\":false,\"error\":\"NotFound\",\"message\":\"Phone number not found\"}");
         assertThat(patch(path, key, "{\"active\":true}").status()).isEqualTo(404);
         assertThat(delete(path, key).status()).isEqualTo(404);
         assertThat(get("/api/v1/phone-numbers", key).body().at("/data").size()).isZero();

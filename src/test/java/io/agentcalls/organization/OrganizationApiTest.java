@@ -60,7 +60,9 @@ class OrganizationApiTest extends ApiTest {
         for (String bad : new String[] {null, "nonsense", key + "x", "ak_" + "0".repeat(32) + "_abcdef"}) {
             Response response = get("/api/v1/api-keys", bad);
             assertThat(response.status()).as("key %s", bad).isEqualTo(401);
-            assertThat(response.raw()).isEqualTo("{\"success\":false,\"message\":\"Missing or invalid API key\"}");
+            assertThat(response.raw())
+                    .isEqualTo(
+                            "{\"success\":false,\"error\":\"Unauthorized\",\"message\":\"Missing or invalid authorization header\"}");
         }
 
         Response second = post("/api/v1/api-keys", key, "{\"name\":\"ci\"}");

@@ -32,6 +32,7 @@ class RateLimitTest extends ApiTest {
         assertThat(limited.status()).isEqualTo(429);
         assertThat(limited.body().at("/success").asBoolean(true)).isFalse();
         assertThat(limited.body().at("/message").asString()).isEqualTo("Too many requests");
+        assertThat(limited.body().at("/error").asString()).isEqualTo("TooManyRequests");
         assertThat(limited.body().at("/errors/0").asString())
                 .isEqualTo("API requests are limited to 1 a minute for an organization (bursts of 20)");
         long retryAfter = Long.parseLong(

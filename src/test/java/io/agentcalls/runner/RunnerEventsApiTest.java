@@ -166,7 +166,9 @@ class RunnerEventsApiTest extends RunnerApiTest {
 
         for (Response response : refused) {
             assertThat(response.status()).isEqualTo(401);
-            assertThat(response.raw()).isEqualTo("{\"success\":false,\"message\":\"Invalid runner signature\"}");
+            assertThat(response.raw())
+                    .isEqualTo(
+                            "{\"success\":false,\"error\":\"Unauthorized\",\"message\":\"Invalid runner signature\"}");
         }
         assertThat(fixtures.status(call)).isEqualTo("initiated");
         assertThat(sendSigned(body, Long.toString(now - 299), sign(now - 299, body))

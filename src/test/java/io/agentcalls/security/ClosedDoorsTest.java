@@ -18,7 +18,7 @@ import org.springframework.test.context.TestPropertySource;
         })
 class ClosedDoorsTest extends ApiTest {
 
-    private static final String NOT_FOUND = "{\"success\":false,\"message\":\"Not found\"}";
+    private static final String NOT_FOUND = "{\"success\":false,\"error\":\"NotFound\",\"message\":\"Not found\"}";
 
     @Test
     void theAdminApiDoesNotExistWithoutAnAdminToken() {

@@ -28,7 +28,9 @@ class FrontDoorFindingsTest extends ApiTest {
                 RawHttp.send(port, "POST", "/%61dmin/v1/organizations", JSON_BODY, "{\"name\":\"Intruder\"}");
 
         assertThat(answer.status()).isEqualTo(401);
-        assertThat(answer.body()).isEqualTo("{\"success\":false,\"message\":\"Missing or invalid admin token\"}");
+        assertThat(answer.body())
+                .isEqualTo(
+                        "{\"success\":false,\"error\":\"Unauthorized\",\"message\":\"Missing or invalid admin token\"}");
         assertThat(organizations()).isEqualTo(before);
     }
 
@@ -56,7 +58,8 @@ class FrontDoorFindingsTest extends ApiTest {
         RawHttp.Answer answer = RawHttp.send(port, "POST", "/%61pi/v1/runner/events", JSON_BODY, completed);
 
         assertThat(answer.status()).isEqualTo(401);
-        assertThat(answer.body()).isEqualTo("{\"success\":false,\"message\":\"Invalid runner signature\"}");
+        assertThat(answer.body())
+                .isEqualTo("{\"success\":false,\"error\":\"Unauthorized\",\"message\":\"Invalid runner signature\"}");
         assertThat(fixtures.status(call)).isEqualTo("initiated");
     }
 
@@ -65,7 +68,9 @@ class FrontDoorFindingsTest extends ApiTest {
         RawHttp.Answer answer = RawHttp.send(port, "GET", "/%61pi/v1/campaigns", Map.of(), null);
 
         assertThat(answer.status()).isEqualTo(401);
-        assertThat(answer.body()).isEqualTo("{\"success\":false,\"message\":\"Missing or invalid API key\"}");
+        assertThat(answer.body())
+                .isEqualTo(
+                        "{\"success\":false,\"error\":\"Unauthorized\",\"message\":\"Missing or invalid authorization header\"}");
     }
 
     @Test
@@ -73,7 +78,7 @@ class FrontDoorFindingsTest extends ApiTest {
         RawHttp.Answer answer = RawHttp.send(port, "GET", "/error", Map.of(), null);
 
         assertThat(answer.status()).isEqualTo(404);
-        assertThat(answer.body()).isEqualTo("{\"success\":false,\"message\":\"Not found\"}");
+        assertThat(answer.body()).isEqualTo("{\"success\":false,\"error\":\"NotFound\",\"message\":\"Not found\"}");
     }
 
     @Test

@@ -93,6 +93,9 @@ class PathTrickTest extends ApiTest {
         JsonNode body = JSON.readTree(answer.body());
         assertThat(body.at("/success").asBoolean(true)).isFalse();
         assertThat(body.at("/message").asString()).isNotBlank();
+        assertThat(body.at("/error").asString())
+                .isEqualTo(Map.of(400, "BadRequest", 401, "Unauthorized", 404, "NotFound")
+                        .get(TRICKS.get(trick)));
         assertThat(rows.get()).isEqualTo(before);
     }
 }

@@ -20,7 +20,9 @@ public final class FuzzRoutes {
     }
 
     public static List<FuzzRoute> all(Map<String, String> ownIds, Map<String, String> foreignIds) {
-        return new FuzzRoutes(ownIds, foreignIds).routes();
+        List<FuzzRoute> routes = new java.util.ArrayList<>(new FuzzRoutes(ownIds, foreignIds).routes());
+        routes.addAll(TimepayFuzzRoutes.all(ownIds, foreignIds));
+        return routes;
     }
 
     private List<FuzzRoute> routes() {
@@ -254,11 +256,11 @@ public final class FuzzRoutes {
                 "/retry", List.of("\"x\"", "{}"));
     }
 
-    private static Map<String, List<String>> wrong(String pointer, String... values) {
+    static Map<String, List<String>> wrong(String pointer, String... values) {
         return Map.of(pointer, List.of(values));
     }
 
-    private static String quoted(String text) {
+    static String quoted(String text) {
         return "\"" + text + "\"";
     }
 }

@@ -26,7 +26,8 @@ class QueuedBatchRepository {
      */
     private static final String READ_BATCH = """
             SELECT k.id AS call_id, k.customer_id, k.to_phone, k.from_number, c.id AS customer_found, c.name,
-                   c.phone, c.language, c.payment_status, c.emi_amount, c.emi_due_date, c.loan_amount, c.timezone,
+                   c.first_name, c.last_name, c.phone, c.language, c.payment_status, c.emi_amount, c.emi_due_date,
+                   c.loan_amount, c.loan_period, c.current_emi, c.lead_date, c.timezone,
                    CASE WHEN CAST(:withCustomFields AS boolean) THEN c.custom::text END AS custom
             FROM calls k
             -- one primary-key probe per call whatever the statistics say: OFFSET 0 keeps the organization
@@ -118,11 +119,13 @@ class QueuedBatchRepository {
                                 : e.getValue().toString());
             }
         });
-        fields.put("id", customerId);
+        // every name of a standard field is a variable of the agent's prompt: {{phone_number}} as {{phone}}
+        StandardField.ID.names().forEach(name -> fields.put(name, customerId));
         for (String field : StandardField.DATA_FIELD_NAMES) {
             Object value = rs.getObject(field);
             if (value != null) {
-                fields.put(field, value instanceof BigDecimal number ? number.toPlainString() : value.toString());
+                String text = value instanceof BigDecimal number ? number.toPlainString() : value.toString();
+                StandardField.named(field).orElseThrow().names().forEach(name -> fields.put(name, text));
             }
         }
         return new ClaimedCall(

@@ -135,6 +135,14 @@ public class CustomerSelection {
         parameters.put("campaignTimezone", safeguards.campaignTimezone());
         parameters.put("windowStart", safeguards.windowStart());
         parameters.put("windowEnd", safeguards.windowEnd());
+        parameters.put(
+                "firstDay",
+                safeguards.firstDay() == null
+                        ? "-infinity"
+                        : safeguards.firstDay().toString());
+        parameters.put(
+                "lastDay",
+                safeguards.lastDay() == null ? "infinity" : safeguards.lastDay().toString());
         parameters.put("maxPerDay", safeguards.maxAttemptsPerDay());
         parameters.put("maxPerWeek", safeguards.maxAttemptsPerWeek());
         parameters.put(

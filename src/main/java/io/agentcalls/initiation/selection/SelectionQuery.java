@@ -1,6 +1,7 @@
 package io.agentcalls.initiation.selection;
 
 import io.agentcalls.campaign.Campaign;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,11 +23,17 @@ public record SelectionQuery(
         Set<String> customFieldNames,
         CallTemplate calls) {
 
-    /** The campaign's rules a customer must pass to be called now. */
+    /**
+     * The campaign's rules a customer must pass to be called now. The calling window holds on the
+     * campaign's calling days only, {@code firstDay} to {@code lastDay} (each null when unbounded), in
+     * the customer's local date like the window's hours.
+     */
     public record Safeguards(
             String campaignTimezone,
             String windowStart,
             String windowEnd,
+            LocalDate firstDay,
+            LocalDate lastDay,
             int maxAttemptsPerDay,
             int maxAttemptsPerWeek) {
 
@@ -35,6 +42,8 @@ public record SelectionQuery(
                     campaign.timezone(),
                     campaign.callingWindow().start(),
                     campaign.callingWindow().end(),
+                    campaign.details().startDate(),
+                    campaign.details().endDate(),
                     campaign.maxAttemptsPerDay(),
                     campaign.maxAttemptsPerWeek());
         }

@@ -38,7 +38,10 @@ final class SelectionStatements {
                            WHEN d.phone IS NOT NULL THEN ${DO_NOT_CALL}
                            WHEN coalesce(a.today, 0) >= :maxPerDay OR coalesce(a.this_week, 0) >= :maxPerWeek THEN ${ATTEMPT_LIMIT}
                            WHEN NOT in_calling_window((now() AT TIME ZONE m.tz)::time,
-                                                      CAST(:windowStart AS time), CAST(:windowEnd AS time)) THEN ${OUTSIDE_CALLING_WINDOW}
+                                                      CAST(:windowStart AS time), CAST(:windowEnd AS time))
+                                OR (now() AT TIME ZONE m.tz)::date NOT BETWEEN CAST(:firstDay AS date)
+                                                                           AND CAST(:lastDay AS date)
+                                THEN ${OUTSIDE_CALLING_WINDOW}
                            ELSE ${NONE}
                        END AS guard
                 FROM matched m
@@ -84,7 +87,10 @@ final class SelectionStatements {
                            WHEN d.phone IS NOT NULL THEN ${DO_NOT_CALL}
                            WHEN coalesce(a.today, 0) >= :maxPerDay OR coalesce(a.this_week, 0) >= :maxPerWeek THEN ${ATTEMPT_LIMIT}
                            WHEN NOT in_calling_window((now() AT TIME ZONE m.tz)::time,
-                                                      CAST(:windowStart AS time), CAST(:windowEnd AS time)) THEN ${OUTSIDE_CALLING_WINDOW}
+                                                      CAST(:windowStart AS time), CAST(:windowEnd AS time))
+                                OR (now() AT TIME ZONE m.tz)::date NOT BETWEEN CAST(:firstDay AS date)
+                                                                           AND CAST(:lastDay AS date)
+                                THEN ${OUTSIDE_CALLING_WINDOW}
                            ELSE ${NONE}
                        END AS guard
                 FROM matched m
@@ -136,7 +142,10 @@ final class SelectionStatements {
                            WHEN d.phone IS NOT NULL THEN ${DO_NOT_CALL}
                            WHEN coalesce(a.today, 0) >= :maxPerDay OR coalesce(a.this_week, 0) >= :maxPerWeek THEN ${ATTEMPT_LIMIT}
                            WHEN NOT in_calling_window((now() AT TIME ZONE m.tz)::time,
-                                                      CAST(:windowStart AS time), CAST(:windowEnd AS time)) THEN ${OUTSIDE_CALLING_WINDOW}
+                                                      CAST(:windowStart AS time), CAST(:windowEnd AS time))
+                                OR (now() AT TIME ZONE m.tz)::date NOT BETWEEN CAST(:firstDay AS date)
+                                                                           AND CAST(:lastDay AS date)
+                                THEN ${OUTSIDE_CALLING_WINDOW}
                            ELSE ${NONE}
                        END AS guard
                 FROM matched m

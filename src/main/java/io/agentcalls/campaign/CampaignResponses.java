@@ -1,0 +1,21 @@
+package io.agentcalls.campaign;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.agentcalls.common.NumberedPageRequest.Pagination;
+import java.util.List;
+
+/** The envelopes of the campaign endpoints that the TimePay Agents API shapes. */
+final class CampaignResponses {
+
+    private CampaignResponses() {}
+
+    /** {@code {success, message, data}}: create, pause and delete. */
+    record Answer(boolean success, String message, CampaignView data) {}
+
+    /** Update Campaign: the fields the body changed, and (ours) the campaign after the change. */
+    record Updated(boolean success, String message, List<String> updatedFields, CampaignView data) {}
+
+    /** List Campaigns: a page by number, or (ours, with {@code ?cursor=}) a page by cursor. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Listed(boolean success, List<CampaignView> data, Pagination pagination, String nextCursor) {}
+}
