@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.Comparator;
 
 /**
  * Starts zonky's PostgreSQL the way a service's only database must run: password protected, on
@@ -28,6 +29,11 @@ final class PrivateEmbeddedPostgres {
         Path dataDirectory = serviceDataDirectory.resolve("postgres");
         Files.createDirectories(dataDirectory);
         OrphanedPostmaster.stopIfRunning(dataDirectory);
+        if (properties.clean()) {
+            // a clean start must not trip over what a process killed before its own stop left behind:
+            // initdb refuses a folder that is not empty
+            emptyFolder(dataDirectory);
+        }
         Path passwordFile = serviceDataDirectory.resolve("postgres-password");
         PrivateFile password = PrivateFile.readOrCreate(passwordFile, () -> Ids.randomToken(24));
         Path binaries = privateDirectory(serviceDataDirectory.resolve("postgres-binaries"));
@@ -61,6 +67,16 @@ final class PrivateEmbeddedPostgres {
                     passwordFile);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void emptyFolder(Path folder) throws IOException {
+        try (var paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                if (!path.equals(folder)) {
+                    Files.delete(path);
+                }
+            }
         }
     }
 

@@ -12,12 +12,17 @@ import java.time.Duration;
  *
  * <p>On SIGTERM the server must outlive the context's graceful shutdown (requests in flight, leases
  * handed back), so it is stopped by the context's close, not by a JVM hook of its own; a hook of ours
- * stops it only if no context has done so within {@link #CONTEXTS_GRACE} of the exit.
+ * stops it only if no context has done so within {@link #CONTEXTS_GRACE} of the exit. If the JVM is
+ * killed all the same, the next start stops the orphan ({@link OrphanedPostmaster}).
  */
 final class SharedEmbeddedPostgres {
 
-    /** Longer than the graceful shutdown of a context: three phases of 30 s at most. */
-    private static final Duration CONTEXTS_GRACE = Duration.ofSeconds(120);
+    /**
+     * Long enough for a context's graceful shutdown (measured at under 5 s), short enough that the JVM
+     * stops its PostgreSQL before whoever asked it to exit gives up and kills it: Maven Surefire
+     * kills a test JVM 30 s after asking, and a killed JVM leaves its PostgreSQL running.
+     */
+    static final Duration CONTEXTS_GRACE = Duration.ofSeconds(20);
 
     private static EmbeddedPostgres instance;
     private static EmbeddedDatabase database;
