@@ -1,5 +1,6 @@
 package io.agentcalls.call;
 
+import io.agentcalls.campaign.CampaignType;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -7,8 +8,11 @@ import java.util.Map;
 
 /**
  * A call as the TimePay Agents API's call details and logs show it, read with its campaign, customer
- * and outcome. {@code loan_id} is our customer id; the recording and transcript ids are the call's.
+ * and outcome. The customer id goes under the name its campaign's type gives it ({@link #idField()}):
+ * {@code lead_id} in a lead campaign, {@code loan_id} otherwise; the recording and transcript ids are
+ * the call's.
  *
+ * @param campaignType the campaign's {@code campaignType} ({@code emi}, {@code edi}, {@code lead}), null if untyped
  * @param startTime when the call was placed (queued, if it never was)
  * @param customerCustom the customer's custom fields, for documented webhooks' {@code additional_data}
  */
@@ -17,6 +21,7 @@ public record CallHistory(
         String customerName,
         String campaignId,
         String campaignName,
+        String campaignType,
         String agentId,
         String customerId,
         String language,
@@ -55,6 +60,14 @@ public record CallHistory(
         return extractedData != null && extractedData.get("summary") instanceof String text ? text : null;
     }
 
+    /**
+     * The documented name of the customer id: {@code lead_id} for a lead campaign, else {@code
+     * loan_id} (a campaign created without a type keeps loans, as before types existed).
+     */
+    public String idField() {
+        return CampaignType.of(campaignType).map(CampaignType::idField).orElse("loan_id");
+    }
+
     public String documentedStatus() {
         return DocumentedCallStatus.of(status);
     }
@@ -67,7 +80,7 @@ public record CallHistory(
         data.put("campaign_id", campaignId);
         data.put("campaign_name", campaignName);
         data.put("agent_id", agentId);
-        data.put("loan_id", customerId);
+        data.put(idField(), customerId);
         data.put("from", from);
         data.put("to", to);
         data.put("direction", "outbound");
@@ -96,7 +109,7 @@ public record CallHistory(
         item.put("campaign_name", campaignName);
         item.put("campaign_id", campaignId);
         item.put("name", customerName);
-        item.put("loan_id", customerId);
+        item.put(idField(), customerId);
         item.put("duration", duration);
         item.put("direction", "outbound");
         item.put("from", from);

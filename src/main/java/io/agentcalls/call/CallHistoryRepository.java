@@ -29,7 +29,7 @@ class CallHistoryRepository {
                 AND k.disposition_set_id = c.disposition_set_id AND k.code = c.disposition_code
             """;
     private static final String SELECT = """
-            SELECT c.id, c.campaign_id, p.name AS campaign_name, c.customer_id, u.name AS customer_name,
+            SELECT c.id, c.campaign_id, p.name AS campaign_name, p.campaign_type, c.customer_id, u.name AS customer_name,
                    u.language, CAST(u.custom AS text) AS custom, c.agent_id, c.from_number, c.to_phone, c.status,
                    k.label AS disposition, k.disposition_id, c.duration_seconds, %s AS start_time, c.ended_at,
                    c.recording_url IS NOT NULL AS has_recording, c.transcript IS NOT NULL AS has_transcript,
@@ -120,6 +120,7 @@ class CallHistoryRepository {
                 rs.getString("customer_name"),
                 rs.getString("campaign_id"),
                 rs.getString("campaign_name"),
+                rs.getString("campaign_type"),
                 rs.getString("agent_id"),
                 rs.getString("customer_id"),
                 rs.getString("language"),

@@ -15,7 +15,9 @@ import org.springframework.stereotype.Repository;
 /**
  * Goes through one campaign's due unsuccessful calls a page at a time. A call is retried when it is
  * its customer's latest call in the campaign, ended with a status of the policy at least the interval
- * ago, is below the attempt limit, and has no final (positive or negative) disposition; such calls
+ * ago, is below the attempt limit, and has no final (positive or negative) disposition — or, when the
+ * policy names a call-back group, its outcome was marked to call back (CallBacks) and the time it
+ * asked for has come, whatever its status and category; such calls
  * are claimed with a short lease (SKIP LOCKED, so any number of nodes can share a campaign). Calls of
  * the page that can never be retried are settled on the way, so they leave the scan for good.
  */
@@ -32,10 +34,12 @@ class RetryClaimRepository {
                        AND n.customer_id = k.customer_id
                      ORDER BY n.created_at DESC, n.id DESC LIMIT 1)""";
 
+    /** A positive or negative outcome ends the retries, unless the campaign's rule asked to call it back. */
     private static final String FINAL_DISPOSITION = """
-            EXISTS (SELECT 1 FROM disposition_codes d
+            (k.retryable_status <> 'call_back' AND EXISTS (SELECT 1 FROM disposition_codes d
                     WHERE d.organization_id = k.organization_id AND d.disposition_set_id = k.disposition_set_id
-                      AND d.code = k.disposition_code AND d.category IN ('positive', 'negative'))""";
+                      AND d.code = k.disposition_code AND d.category IN ('positive', 'negative')))""";
+
     private static final String CUSTOMER_GONE = """
             NOT EXISTS (SELECT 1 FROM customers c
                         WHERE c.organization_id = k.organization_id AND c.campaign_id = k.campaign_id
@@ -55,6 +59,8 @@ class RetryClaimRepository {
                   AND k.retryable_status IS NOT NULL AND k.retryable_status = ANY (CAST(:on AS text[]))
                   AND k.ended_at <= now() - make_interval(mins => :intervalMinutes)
                   AND (k.ended_at, k.id) > (:afterEndedAt, :afterId)
+                  -- a call back waits for the time its outcome asked for (in the index too: INCLUDE)
+                  AND (k.call_back_at IS NULL OR k.call_back_at <= now())
                 ORDER BY k.ended_at, k.id
                 LIMIT :limit
             ),
@@ -97,6 +103,9 @@ class RetryClaimRepository {
               AND k.retry_claimed_until = :claim
             """.formatted(SUPERSEDED, CUSTOMER_GONE);
 
+    /** retryable_status of a call to call back (V150). */
+    static final String CALL_BACK = "call_back";
+
     private final JdbcClient jdbc;
 
     RetryClaimRepository(JdbcClient jdbc) {
@@ -112,7 +121,7 @@ class RetryClaimRepository {
         List<PageRow> rows = jdbc.sql(NEXT_PAGE)
                 .param("organizationId", organizationId)
                 .param("campaignId", campaignId)
-                .param("on", policy.on().toArray(String[]::new))
+                .param("on", retryableStatuses(policy))
                 .param("maxAttempts", policy.maxAttempts())
                 .param("intervalMinutes", policy.intervalMinutes())
                 .param("afterEndedAt", after.endedAt())
@@ -140,6 +149,18 @@ class RetryClaimRepository {
                 .param("claim", calls.get(0).claim())
                 .param("settleAll", settleAll)
                 .update();
+    }
+
+    /**
+     * The values of retryable_status the policy retries: its statuses, and {@value #CALL_BACK} (an
+     * ended call whose outcome is in the campaign's call-back group) when it names such a group.
+     */
+    static String[] retryableStatuses(RetryPolicy policy) {
+        List<String> statuses = new java.util.ArrayList<>(policy.on());
+        if (policy.callBackGroupId() != null) {
+            statuses.add(CALL_BACK);
+        }
+        return statuses.toArray(String[]::new);
     }
 
     private static PageRow pageRow(ResultSet rs, int row) throws SQLException {

@@ -18,7 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Applies a batch of runner events with two statements whatever its size: read the calls by id
  * (with the codes the events name), fold the events in memory through the status machine, then
- * write every changed call in one UPDATE, in a transaction that also publishes the events. The
+ * write every changed call in one UPDATE, in a transaction that also marks the calls whose new
+ * outcome means "call again" ({@link CallBacks}) and publishes the events. The
  * UPDATE only writes a call still at the version read; a call changed meanwhile (a cancel, another
  * batch) is read and folded again.
  */
@@ -53,13 +54,18 @@ class RunnerEventProcessor {
     private record Pass(Decision[] decisions, Set<String> changedMeanwhile) {}
 
     private final RunnerEventRepository repository;
+    private final CallBacks callBacks;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Clock clock = Clock.systemUTC();
 
     RunnerEventProcessor(
-            RunnerEventRepository repository, ApplicationEventPublisher events, TransactionTemplate transactions) {
+            RunnerEventRepository repository,
+            CallBacks callBacks,
+            ApplicationEventPublisher events,
+            TransactionTemplate transactions) {
         this.repository = repository;
+        this.callBacks = callBacks;
         this.events = events;
         this.transactions = transactions;
     }
@@ -117,6 +123,7 @@ class RunnerEventProcessor {
         OffsetDateTime now =
                 OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         Map<String, List<Object>> published = new HashMap<>();
+        Set<String> newOutcomes = new HashSet<>();
         for (int i = 0; i < batch.size(); i++) {
             RunnerEvent event = batch.get(i);
             if (!pending.contains(event.callId())) {
@@ -141,6 +148,9 @@ class RunnerEventProcessor {
             }
             CallProgress.Change change = call.apply(event, code, now);
             decisions[i] = change.any() ? Decision.APPLIED : Decision.IGNORED;
+            if (change.disposition()) {
+                newOutcomes.add(event.callId());
+            }
             collect(published, call, event, change);
         }
         List<RunnerEventRepository.Write> writes = new ArrayList<>();
@@ -156,9 +166,18 @@ class RunnerEventProcessor {
         Set<String> changedMeanwhile = transactions.execute(tx -> {
             Set<String> unwritten = new HashSet<>();
             writes.forEach(w -> unwritten.add(w.row().id()));
-            for (String written : repository.saveIfUnchanged(writes)) {
-                unwritten.remove(written);
-                published.getOrDefault(written, List.of()).forEach(events::publishEvent);
+            List<String> written = repository.saveIfUnchanged(writes);
+            List<CallRow> outcomes = new ArrayList<>();
+            for (String id : written) {
+                unwritten.remove(id);
+                if (newOutcomes.contains(id)) {
+                    outcomes.add(calls.get(id).row());
+                }
+            }
+            // in the transaction that records the outcome, before the events' listeners read the call
+            repository.markCallBacks(callBacks.among(outcomes));
+            for (String id : written) {
+                published.getOrDefault(id, List.of()).forEach(events::publishEvent);
             }
             return unwritten;
         });

@@ -60,6 +60,14 @@ class RunnerEventRepository {
             WHERE c.organization_id = u.organization_id AND c.id = u.id AND c.xmin = CAST(u.version AS xid)
             RETURNING c.id
             """.formatted("TIMESTAMPTZ 'epoch' + INTERVAL '1 microsecond' * ");
+    /** Calls whose new outcome means "call again" (see {@link CallBacks}); they enter the retry queue. */
+    private static final String MARK_CALL_BACKS = """
+            UPDATE calls c SET call_back = true, call_back_at = u.at
+            FROM unnest(CAST(:organizationIds AS text[]), CAST(:ids AS text[]), CAST(:at AS timestamptz[]))
+                 AS u(organization_id, id, at)
+            WHERE c.organization_id = u.organization_id AND c.id = u.id
+            """;
+
     private static final TypeReference<Map<String, String>> CODES = new TypeReference<>() {};
 
     /** A call as read, its row version, and the labels of the codes the events name that its set has. */
@@ -121,6 +129,25 @@ class RunnerEventRepository {
                 .param("updatedAt", column(rows, r -> micros(r.updatedAt())))
                 .query(String.class)
                 .list();
+    }
+
+    void markCallBacks(List<CallBacks.CallBack> callBacks) {
+        if (callBacks.isEmpty()) {
+            return;
+        }
+        jdbc.sql(MARK_CALL_BACKS)
+                .param(
+                        "organizationIds",
+                        callBacks.stream()
+                                .map(CallBacks.CallBack::organizationId)
+                                .toArray(String[]::new))
+                .param("ids", callBacks.stream().map(CallBacks.CallBack::callId).toArray(String[]::new))
+                .param(
+                        "at",
+                        callBacks.stream()
+                                .map(b -> b.at() == null ? null : b.at().toString())
+                                .toArray(String[]::new))
+                .update();
     }
 
     private static String micros(OffsetDateTime time) {

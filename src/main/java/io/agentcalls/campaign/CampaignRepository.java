@@ -11,12 +11,12 @@ class CampaignRepository {
     private static final String COLUMNS = CampaignRows.COLUMNS;
     private static final String INSERT = """
             INSERT INTO campaigns (organization_id, id, name, timezone, calling_window_start, calling_window_end,
-                                   max_attempts_per_day, max_attempts_per_week, retry_on, retry_max_attempts,
-                                   retry_interval_minutes, status, paused_at, description, campaign_type,
+                                   max_attempts_per_day, max_attempts_per_week, retry_on, retry_call_back_group_id,
+                                   retry_max_attempts, retry_interval_minutes, status, paused_at, description, campaign_type,
                                    start_date, end_date, languages, region, tags, workflow_id)
             VALUES (:organizationId, :id, :name, :timezone, CAST(:windowStart AS time), CAST(:windowEnd AS time),
-                    :maxAttemptsPerDay, :maxAttemptsPerWeek, CAST(:retryOn AS text[]), :retryMaxAttempts,
-                    :retryIntervalMinutes, :status, CASE WHEN :status = 'paused' THEN now() END, :description,
+                    :maxAttemptsPerDay, :maxAttemptsPerWeek, CAST(:retryOn AS text[]), :retryCallBackGroupId,
+                    :retryMaxAttempts, :retryIntervalMinutes, :status, CASE WHEN :status = 'paused' THEN now() END, :description,
                     :campaignType, CAST(:startDate AS date), CAST(:endDate AS date), CAST(:languages AS text[]),
                     :region, CAST(:tags AS text[]), :workflowId)
             """ + "RETURNING " + COLUMNS;
@@ -40,7 +40,7 @@ class CampaignRepository {
             SET name = :name, timezone = :timezone, calling_window_start = CAST(:windowStart AS time),
                 calling_window_end = CAST(:windowEnd AS time), max_attempts_per_day = :maxAttemptsPerDay,
                 max_attempts_per_week = :maxAttemptsPerWeek, retry_on = CAST(:retryOn AS text[]),
-                retry_max_attempts = :retryMaxAttempts, retry_interval_minutes = :retryIntervalMinutes,
+                retry_call_back_group_id = :retryCallBackGroupId, retry_max_attempts = :retryMaxAttempts, retry_interval_minutes = :retryIntervalMinutes,
                 status = :status, paused_at = CASE WHEN :status = 'paused' THEN coalesce(paused_at, now()) END,
                 description = :description, campaign_type = :campaignType, start_date = CAST(:startDate AS date),
                 end_date = CAST(:endDate AS date), languages = CAST(:languages AS text[]), region = :region,
@@ -49,7 +49,7 @@ class CampaignRepository {
             """ + "RETURNING " + COLUMNS;
     /** Across organizations: only for the retry scheduler, which works for all of them. */
     private static final String ACTIVE_WITH_RETRIES = """
-            SELECT organization_id, id, retry_on, retry_max_attempts, retry_interval_minutes
+            SELECT organization_id, id, retry_on, retry_call_back_group_id, retry_max_attempts, retry_interval_minutes
             FROM campaigns
             WHERE retry_on IS NOT NULL AND status = 'active'
             ORDER BY organization_id, id

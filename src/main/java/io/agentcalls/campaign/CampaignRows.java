@@ -15,7 +15,7 @@ final class CampaignRows {
     static final String COLUMNS = """
             id, name, timezone, left(calling_window_start::text, 5) AS window_start,
             left(calling_window_end::text, 5) AS window_end, max_attempts_per_day, max_attempts_per_week,
-            retry_on, retry_max_attempts, retry_interval_minutes, status, description, campaign_type,
+            retry_on, retry_call_back_group_id, retry_max_attempts, retry_interval_minutes, status, description, campaign_type,
             start_date, end_date, languages, region, tags, workflow_id, paused_at, created_at, updated_at
             """;
 
@@ -32,6 +32,9 @@ final class CampaignRows {
                 .param("maxAttemptsPerDay", s.maxAttemptsPerDay())
                 .param("maxAttemptsPerWeek", s.maxAttemptsPerWeek())
                 .param("retryOn", s.retry() == null ? null : s.retry().on().toArray(String[]::new))
+                .param(
+                        "retryCallBackGroupId",
+                        s.retry() == null ? null : s.retry().callBackGroupId())
                 .param("retryMaxAttempts", s.retry() == null ? null : s.retry().maxAttempts())
                 .param(
                         "retryIntervalMinutes",
@@ -80,6 +83,7 @@ final class CampaignRows {
         }
         return new RetryPolicy(
                 List.of((String[]) on.getArray()),
+                rs.getString("retry_call_back_group_id"),
                 rs.getInt("retry_max_attempts"),
                 rs.getInt("retry_interval_minutes"));
     }

@@ -5,6 +5,7 @@ import io.agentcalls.common.Ids;
 import io.agentcalls.common.NumberedPageRequest.Pagination;
 import io.agentcalls.common.Page;
 import io.agentcalls.common.PageRequest;
+import io.agentcalls.disposition.DispositionService;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
@@ -33,11 +34,17 @@ public class CampaignService {
     private final CampaignRepository repository;
     private final CampaignPageRepository pages;
     private final CampaignViews views;
+    private final DispositionService dispositions;
 
-    CampaignService(CampaignRepository repository, CampaignPageRepository pages, CampaignViews views) {
+    CampaignService(
+            CampaignRepository repository,
+            CampaignPageRepository pages,
+            CampaignViews views,
+            DispositionService dispositions) {
         this.repository = repository;
         this.pages = pages;
         this.views = views;
+        this.dispositions = dispositions;
     }
 
     /** The campaign with this id in this organization; another organization's campaign is empty. */
@@ -63,6 +70,7 @@ public class CampaignService {
     }
 
     CampaignView create(String organizationId, CampaignChanges changes) {
+        checkCallBackGroup(organizationId, changes);
         Campaign created =
                 repository.insert(organizationId, Ids.newId("cmp"), changes.applyTo(CampaignSettings.DEFAULTS));
         return views.of(organizationId, created);
@@ -76,6 +84,7 @@ public class CampaignService {
             throw ApiException.validation(
                     missing.stream().map(field -> field + " is required").toList());
         }
+        checkCallBackGroup(organizationId, changes);
         Campaign created =
                 repository.insert(organizationId, Ids.newId("cmp"), changes.applyTo(CampaignSettings.DEFAULTS));
         if (!records.isEmpty()) {
@@ -116,6 +125,7 @@ public class CampaignService {
         if (current.isArchived() && changes.status() != null) {
             throw archived();
         }
+        checkCallBackGroup(organizationId, changes);
         Campaign updated = repository.update(organizationId, campaignId, changes.applyTo(CampaignSettings.of(current)));
         return views.of(organizationId, updated);
     }
@@ -149,6 +159,18 @@ public class CampaignService {
                         ? new ApiException(HttpStatus.FORBIDDEN, FOREIGN)
                         : notFound());
         return views.of(organizationId, archived);
+    }
+
+    /**
+     * A retry rule being set may only name a live group of the organization. A group deleted after
+     * the rule was set is not checked again here: it then calls nobody back, and other changes of
+     * the campaign go ahead.
+     */
+    private void checkCallBackGroup(String organizationId, CampaignChanges changes) {
+        String groupId = changes.retry() == null ? null : changes.retry().callBackGroupId();
+        if (groupId != null && dispositions.find(organizationId, groupId).isEmpty()) {
+            throw ApiException.validation("retry.callBackGroupId names no disposition group of this organization");
+        }
     }
 
     private Campaign require(String organizationId, String campaignId) {

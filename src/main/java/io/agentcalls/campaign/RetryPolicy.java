@@ -1,13 +1,20 @@
 package io.agentcalls.campaign;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
- * A campaign's automatic retries: a call that ended with one of the {@code on} statuses is tried
- * again {@code intervalMinutes} after it ended, until {@code maxAttempts} calls (the first one
- * included) were made. Null on a campaign means retries are off.
+ * A campaign's automatic retries: a call that ended with one of the {@code on} statuses, or whose
+ * outcome is a disposition of the group {@code callBackGroupId} names (the group that means "call
+ * again"), is tried again {@code intervalMinutes} after it ended (a call back not before the time its
+ * outcome asked for), until {@code maxAttempts} calls (the first one included) were made. Null on a
+ * campaign means retries are off; {@code on} may be empty only when a call-back group is named.
  */
-public record RetryPolicy(List<String> on, int maxAttempts, int intervalMinutes) {
+public record RetryPolicy(
+        List<String> on,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String callBackGroupId,
+        int maxAttempts,
+        int intervalMinutes) {
 
     /** The call statuses a retry may follow, in the order the API names them. */
     public static final List<String> STATUSES = List.of("no_answer", "busy", "failed", "voicemail");
@@ -18,5 +25,10 @@ public record RetryPolicy(List<String> on, int maxAttempts, int intervalMinutes)
 
     public RetryPolicy {
         on = List.copyOf(on);
+    }
+
+    /** A policy retrying only on statuses, as before call-back groups existed. */
+    public RetryPolicy(List<String> on, int maxAttempts, int intervalMinutes) {
+        this(on, null, maxAttempts, intervalMinutes);
     }
 }

@@ -1,17 +1,20 @@
 package io.agentcalls.campaign;
 
+import io.agentcalls.common.Ids;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads the {@code retry} object of a create or patch body. Every field is required inside it; the
- * whole setting is turned off with an explicit {@code null}, which the caller tells apart.
+ * Reads the {@code retry} object of a create or patch body. Every field is required inside it but
+ * {@code callBackGroupId}, and {@code on} when that names a group (retrying call backs only); the
+ * whole setting is turned off with an explicit {@code null}, which the caller tells apart. Whether
+ * the group exists is the service's check, which can ask the disposition feature.
  */
 final class RetrySetting {
 
-    private static final Set<String> FIELDS = Set.of("on", "maxAttempts", "intervalMinutes");
+    private static final Set<String> FIELDS = Set.of("on", "callBackGroupId", "maxAttempts", "intervalMinutes");
     private static final String ON_VALUES = String.join(", ", RetryPolicy.STATUSES);
 
     private RetrySetting() {}
@@ -27,7 +30,8 @@ final class RetrySetting {
                 errors.add("unknown field 'retry." + field + "'");
             }
         }
-        List<String> on = on(node.get("on"), errors);
+        String callBackGroupId = callBackGroup(node.get("callBackGroupId"), errors);
+        List<String> on = on(node.get("on"), callBackGroupId != null, errors);
         Integer maxAttempts = required(
                 node.get("maxAttempts"),
                 "retry.maxAttempts",
@@ -39,10 +43,26 @@ final class RetrySetting {
         if (on == null || maxAttempts == null || interval == null) {
             return null;
         }
-        return new RetryPolicy(on, maxAttempts, interval);
+        return new RetryPolicy(on, callBackGroupId, maxAttempts, interval);
     }
 
-    private static List<String> on(JsonNode node, List<String> errors) {
+    /** The group's id if given; {@code null} names none. */
+    private static String callBackGroup(JsonNode node, List<String> errors) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isString() || !Ids.looksLike("dsp", node.stringValue())) {
+            errors.add("retry.callBackGroupId must be the id of a disposition group (dsp_...) or null");
+            return null;
+        }
+        return node.stringValue();
+    }
+
+    /** With a call-back group, {@code on} may be left out or empty: only call backs are retried then. */
+    private static List<String> on(JsonNode node, boolean callBack, List<String> errors) {
+        if (callBack && (node == null || (node.isArray() && node.isEmpty()))) {
+            return List.of();
+        }
         if (node == null) {
             errors.add("retry.on is required");
             return null;

@@ -7,6 +7,7 @@ import io.agentcalls.common.PageRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,6 +51,18 @@ public class DispositionService {
             return Optional.empty();
         }
         return sets.find(organizationId, dispositionSetId);
+    }
+
+    /**
+     * The codes of a set (the group a call was classified into) whose dispositions the group {@code
+     * groupId} holds too: the outcomes that group stands for, as a call of that set reports them. A
+     * group deleted or unknown holds none.
+     */
+    public Set<String> codesAlsoIn(String organizationId, String dispositionSetId, String groupId) {
+        if (!Ids.looksLike("dsp", groupId)) {
+            return Set.of();
+        }
+        return sets.codesAlsoIn(organizationId, dispositionSetId, groupId);
     }
 
     DispositionSet get(String organizationId, String dispositionSetId) {

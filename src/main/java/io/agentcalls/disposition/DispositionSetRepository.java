@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -50,6 +51,15 @@ class DispositionSetRepository {
               AND (CAST(:after AS text) IS NULL OR s.id > :after)
             ORDER BY s.id LIMIT :limit
             """;
+    /** The set's codes whose dispositions the live group also holds (one disposition, two groups). */
+    private static final String CODES_ALSO_IN = """
+            SELECT k.code FROM disposition_codes k
+            WHERE k.organization_id = :organizationId AND k.disposition_set_id = :setId
+              AND EXISTS (SELECT 1 FROM disposition_codes g
+                          JOIN disposition_sets s ON s.organization_id = g.organization_id AND s.id = g.disposition_set_id
+                          WHERE g.organization_id = k.organization_id AND g.disposition_set_id = :groupId
+                            AND g.disposition_id = k.disposition_id AND s.deleted_at IS NULL)
+            """;
 
     private final JdbcClient jdbc;
 
@@ -80,6 +90,15 @@ class DispositionSetRepository {
                 .param("id", id)
                 .query(DispositionSetRepository::dispositionSet)
                 .optional();
+    }
+
+    Set<String> codesAlsoIn(String organizationId, String setId, String groupId) {
+        return Set.copyOf(jdbc.sql(CODES_ALSO_IN)
+                .param("organizationId", organizationId)
+                .param("setId", setId)
+                .param("groupId", groupId)
+                .query(String.class)
+                .list());
     }
 
     List<DispositionSet> list(String organizationId, String after, int limit) {

@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * The body of a call event to a {@code timepay} endpoint: the fields of the TimePay Agents API's
  * webhook guide ({@code event_type: "call"}, {@code phone}, {@code from_phone}, {@code language},
- * {@code additional_data} — the customer's custom fields — …), then ours: {@code campaign_id},
+ * {@code additional_data} — the customer's custom fields — …; {@code lead_id} instead of {@code loan_id}
+ * for a lead campaign), then ours: {@code campaign_id},
  * {@code disposition_id}, {@code transcript_id}. The values are those of the call details page.
  */
 final class TimepayPayload {
@@ -21,7 +22,7 @@ final class TimepayPayload {
         body.put("call_id", details.get("call_id"));
         body.put("agent_id", details.get("agent_id"));
         body.put("campaign_name", details.get("campaign_name"));
-        body.put("loan_id", details.get("loan_id"));
+        body.put(call.idField(), details.get(call.idField()));
         body.put("name", details.get("name"));
         body.put("phone", details.get("to"));
         body.put("language", call.language());

@@ -8,9 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 
 /** The call module alone: what recording the runner's answer writes and publishes. */
-@ModuleTest
+@ModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES)
 class DispatchOutcomeEventsTest {
 
     @Autowired

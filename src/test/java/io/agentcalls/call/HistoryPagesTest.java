@@ -44,6 +44,13 @@ abstract class HistoryPagesTest extends ApiTest {
         return ids;
     }
 
+    /** Gives the campaign a documented type ({@code emi}, {@code edi}, {@code lead}) before it has customers. */
+    void typed(CallingSetup setup, String campaignType) {
+        Response patched = patch(
+                "/api/v1/campaigns/" + setup.campaignId, setup.key, "{\"campaignType\":\"" + campaignType + "\"}");
+        assertThat(patched.status()).as(patched.raw()).isEqualTo(200);
+    }
+
     /** A call answered and classified: PTP with the catalogue's extracted data, a recording and transcript. */
     void promiseToPay(String callId, int seconds) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);

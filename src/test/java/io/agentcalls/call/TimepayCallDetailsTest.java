@@ -70,6 +70,29 @@ class TimepayCallDetailsTest extends HistoryPagesTest {
     }
 
     @Test
+    void aLeadCampaignsCallShowsLeadIdAndALoanCampaignsLoanId() {
+        CallingSetup leads = CallingSetup.create(this);
+        typed(leads, "lead");
+        CallingSetup loans = CallingSetup.create(this);
+        typed(loans, "edi");
+        String lead = initiate(leads, "LED", 1).get(0);
+        String loan = initiate(loans, "EDI", 1).get(0);
+        promiseToPay(lead, 30);
+
+        JsonNode leadData =
+                get("/api/v1/communication/call/" + lead, leads.key).body().get("data");
+        JsonNode loanData =
+                get("/api/v1/communication/call/" + loan, loans.key).body().get("data");
+
+        assertThat(leadData.propertyNames()).contains("lead_id").doesNotContain("loan_id");
+        assertThat(leadData.get("lead_id").asString()).isEqualTo("LED-00001");
+        // in the place loan_id has, so the order is the catalogue's either way
+        assertThat(List.copyOf(leadData.propertyNames()).indexOf("lead_id")).isEqualTo(5);
+        assertThat(loanData.propertyNames()).contains("loan_id").doesNotContain("lead_id");
+        assertThat(loanData.get("loan_id").asString()).isEqualTo("EDI-00001");
+    }
+
+    @Test
     void statusesInTheDocumentedWords() {
         CallingSetup setup = CallingSetup.create(this);
         List<String> ids = initiate(setup, "WRD", 4);

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -90,6 +91,36 @@ class TimepayLogsTest extends HistoryPagesTest {
         assertThat(item.get("type").asString()).isEqualTo("call");
         assertThat(item.get("campaign_name").asString()).isEqualTo("Nov EMI");
         assertThat(item.get("duration").asInt()).isBetween(60, 62);
+    }
+
+    @Test
+    void aLeadCampaignsItemsCarryLeadIdBesideTheLoanCampaignsLoanId() {
+        String loans = setup.campaignId;
+        String leads = setup.created(
+                "/api/v1/campaigns",
+                Map.of(
+                        "name",
+                        "Leads",
+                        "campaignType",
+                        "lead",
+                        "callingWindow",
+                        Map.of("start", "00:00", "end", "24:00")));
+        setup.campaignId = leads;
+        String lead = initiate(setup, "LDL", 1).get(0);
+        setup.campaignId = loans;
+
+        JsonNode leadItem = logs("campaign_id=" + leads).body().at("/data/0");
+        JsonNode loanItem = logs("campaign_id=" + loans).body().at("/data/0");
+
+        assertThat(leadItem.get("call_id").asString()).isEqualTo(lead);
+        assertThat(leadItem.propertyNames()).contains("lead_id").doesNotContain("loan_id");
+        assertThat(leadItem.get("lead_id").asString()).isEqualTo("LDL-00001");
+        assertThat(List.copyOf(leadItem.propertyNames()).indexOf("lead_id")).isEqualTo(7);
+        assertThat(loanItem.propertyNames()).contains("loan_id").doesNotContain("lead_id");
+        // one page may mix both kinds: each item is named by its own campaign
+        JsonNode mixed = logs("").body().at("/data");
+        assertThat(mixed.get(0).has("lead_id")).isTrue();
+        assertThat(mixed.get(1).has("loan_id")).isTrue();
     }
 
     @Test

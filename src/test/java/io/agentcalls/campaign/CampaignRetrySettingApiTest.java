@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agentcalls.support.ApiTest;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /** The {@code retry} setting of a campaign: off by default, set and cleared through create and PATCH. */
 class CampaignRetrySettingApiTest extends ApiTest {
@@ -131,6 +132,101 @@ class CampaignRetrySettingApiTest extends ApiTest {
                 policy("[" + "\"busy\",".repeat(100_000) + "\"busy\"]", "3", "60"),
                 "retry.on must not repeat a status");
         assertThat(get("/api/v1/campaigns", key).body().at("/data").size()).isZero();
+    }
+
+    @Test
+    void aRuleNamingTheCallBackGroupIsStoredAndReadBack() {
+        String key = newOrganization();
+        String group = callBackGroup(key);
+        String rule = "{\"on\":[\"no_answer\"],\"callBackGroupId\":\"" + group
+                + "\",\"maxAttempts\":3,\"intervalMinutes\":60}";
+
+        Response created = post("/api/v1/campaigns", key, "{\"name\":\"x\",\"retry\":" + rule + "}");
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        assertThat(created.body().at("/data/retry").toString()).isEqualTo(rule);
+
+        // call backs only: on may be left out or empty then
+        String id = created.body().at("/data/id").asString();
+        Response only = put(
+                "/api/v1/campaigns/update/" + id,
+                key,
+                "{\"retry\":{\"callBackGroupId\":\"" + group + "\",\"maxAttempts\":2,\"intervalMinutes\":15}}");
+        assertThat(only.status()).as(only.raw()).isEqualTo(200);
+        assertThat(only.body().at("/data/retry").toString())
+                .isEqualTo(
+                        "{\"on\":[],\"callBackGroupId\":\"" + group + "\",\"maxAttempts\":2,\"intervalMinutes\":15}");
+        assertThat(patch(
+                                "/api/v1/campaigns/" + id,
+                                key,
+                                "{\"retry\":{\"on\":[],\"callBackGroupId\":null,"
+                                        + "\"maxAttempts\":2,\"intervalMinutes\":15}}")
+                        .status())
+                .as("no group and no status: nothing to retry")
+                .isEqualTo(400);
+        // a group deleted later leaves the rule readable, and other changes go ahead
+        assertThat(delete("/api/v1/dispositions/groups/" + group, key).status()).isEqualTo(200);
+        assertThat(patch("/api/v1/campaigns/" + id, key, "{\"name\":\"renamed\"}")
+                        .status())
+                .isEqualTo(200);
+        assertThat(get("/api/v1/campaigns/" + id, key)
+                        .body()
+                        .at("/data/retry/callBackGroupId")
+                        .asString())
+                .isEqualTo(group);
+    }
+
+    @Test
+    void aWrongCallBackGroupIs400NamingTheFieldAndChangesNothing() {
+        String key = newOrganization();
+        String other = callBackGroup(newOrganization());
+        String deleted = callBackGroup(key);
+        assertThat(delete("/api/v1/dispositions/groups/" + deleted, key).status())
+                .isEqualTo(200);
+        String malformed = "retry.callBackGroupId must be the id of a disposition group (dsp_...) or null";
+        String unknown = "retry.callBackGroupId names no disposition group of this organization";
+
+        assertErrors(key, withGroup("123"), malformed);
+        assertErrors(key, withGroup("\"dsp_x\""), malformed);
+        assertErrors(key, withGroup("[\"" + other + "\"]"), malformed);
+        assertErrors(key, withGroup("\"dis_" + "0".repeat(32) + "\""), malformed);
+        assertErrors(key, withGroup("\"a\\u0000b\""), "retry.callBackGroupId must not contain NUL characters");
+        assertErrors(key, withGroup("\"dsp_" + "0".repeat(32) + "\""), unknown);
+        assertErrors(key, withGroup("\"" + other + "\""), unknown);
+        assertErrors(key, withGroup("\"" + deleted + "\""), unknown);
+        assertThat(get("/api/v1/campaigns", key).body().at("/data").size()).isZero();
+
+        // on the documented update too, with nothing changed
+        String id = post("/api/v1/campaigns", key, "{\"name\":\"x\",\"retry\":" + POLICY + "}")
+                .body()
+                .at("/data/id")
+                .asString();
+        Response refused = put(
+                "/api/v1/campaigns/update/" + id,
+                key,
+                "{\"name\":\"y\",\"retry\":" + withGroup("\"" + other + "\"") + "}");
+        assertThat(refused.status()).as(refused.raw()).isEqualTo(400);
+        assertThat(errors(refused)).containsExactly(unknown);
+        JsonNode campaign = get("/api/v1/campaigns/" + id, key).body().at("/data");
+        assertThat(campaign.get("name").asString()).isEqualTo("x");
+        assertThat(campaign.get("retry").toString()).isEqualTo(POLICY);
+    }
+
+    private Response put(String path, String key, String body) {
+        return send("PUT", path, key, "application/json", body);
+    }
+
+    private static String withGroup(String groupJson) {
+        return "{\"on\":[\"busy\"],\"callBackGroupId\":" + groupJson + ",\"maxAttempts\":3,\"intervalMinutes\":60}";
+    }
+
+    /** The catalogue's example group, in this organization. */
+    private String callBackGroup(String key) {
+        Response created = post(
+                "/api/v1/dispositions/groups/create",
+                key,
+                "{\"name\":\"Call Back\",\"description\":\"Call customer again if given dispositions are found\"}");
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        return created.body().at("/data/id").asString();
     }
 
     @Test

@@ -10,8 +10,9 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A slice of one feature module, for tests that need its beans and the database but not the whole
- * server: the module, the open common module, and the embedded PostgreSQL every test shares. Beans
- * of other modules the slice needs are mocked by the test (Spring Modulith's default bootstrap).
+ * server: the module, the open common module, and the embedded PostgreSQL every test shares. A
+ * module whose beans need other modules' services (call needs campaign and disposition) is started
+ * with them ({@code mode = ALL_DEPENDENCIES}), real, rather than with mocks.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -21,4 +22,8 @@ public @interface ModuleTest {
 
     @AliasFor(annotation = ApplicationModuleTest.class, attribute = "module")
     String value() default "";
+
+    /** STANDALONE by default; a module whose beans need other modules' services takes them along. */
+    @AliasFor(annotation = ApplicationModuleTest.class, attribute = "mode")
+    ApplicationModuleTest.BootstrapMode mode() default ApplicationModuleTest.BootstrapMode.STANDALONE;
 }

@@ -142,6 +142,27 @@ class TimepayWebhookTest extends WebhookTestSupport {
     }
 
     @Test
+    void aLeadCampaignsCallIsDeliveredWithLeadId() {
+        CallingSetup setup = CallingSetup.create(this);
+        Response typed = patch("/api/v1/campaigns/" + setup.campaignId, setup.key, "{\"campaignType\":\"lead\"}");
+        assertThat(typed.status()).as(typed.raw()).isEqualTo(200);
+        String timepay = newPath();
+        receiver.stubFor(posted(timepay).willReturn(aResponse().withStatus(200)));
+        post("/api/v1/webhooks", setup.key, json("url", urlOf(timepay), "format", "timepay", "secret", SECRET));
+        String call = initiate(setup, 1).get(0);
+
+        apply(new RunnerEvent(call, CallStatus.NO_ANSWER, OffsetDateTime.now(ZoneOffset.UTC), 0, null, null, null));
+
+        await().atMost(WAIT).until(() -> received(timepay).size() == 1);
+        JsonNode body = JSON.readTree(byCall(timepay, call).getBodyAsString());
+        assertThat(body.propertyNames())
+                .startsWith("event_type", "call_id", "agent_id", "campaign_name", "lead_id", "name")
+                .doesNotContain("loan_id");
+        assertThat(body.get("lead_id").asString()).isEqualTo("TPW-00001");
+        assertThat(body.get("status").asString()).isEqualTo("No Contact");
+    }
+
+    @Test
     void onlyTheSubscribedDocumentedEventsAndOnlyWhenACallIsOver() {
         CallingSetup setup = CallingSetup.create(this);
         String path = newPath();
