@@ -13,10 +13,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param vapi AGENTCALLS_PROVIDERS_VAPI_BASE_URL, …_CONNECT_TIMEOUT, …_TIMEOUT
  * @param retell AGENTCALLS_PROVIDERS_RETELL_BASE_URL, …_CONNECT_TIMEOUT, …_TIMEOUT
+ * @param webhookReceipts how long an applied provider webhook is remembered, to refuse its replay
  */
 @ConfigurationProperties("agentcalls.providers")
 record ProviderProperties(
-        @DefaultValue Vapi vapi, @DefaultValue Retell retell) {
+        @DefaultValue Vapi vapi,
+        @DefaultValue Retell retell,
+        @DefaultValue("30d") Duration webhookReceipts) {
+
+    ProviderProperties {
+        Settings.positive("agentcalls.providers.webhook-receipts", webhookReceipts);
+    }
 
     /**
      * One provider's API.

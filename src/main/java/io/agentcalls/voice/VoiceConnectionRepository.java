@@ -64,19 +64,6 @@ class VoiceConnectionRepository {
             SELECT organization_id, id, provider, api_key, webhook_secret, max_concurrent_calls, calls_per_second
             FROM voice_connections WHERE id = :id
             """;
-    private static final String SECRETS_TO_REENCRYPT = """
-            SELECT organization_id, id, api_key, webhook_secret
-            FROM voice_connections
-            WHERE NOT starts_with(api_key, :prefix) OR NOT starts_with(webhook_secret, :prefix)
-            ORDER BY organization_id, id
-            LIMIT :limit
-            FOR UPDATE
-            """;
-    private static final String REPLACE_SECRETS = """
-            UPDATE voice_connections SET api_key = :apiKey, webhook_secret = :webhookSecret
-            WHERE organization_id = :organizationId AND id = :id
-            """;
-
     /** What an insert or change writes; null fields of a change stay as they are. */
     record Values(
             String name, String apiKey, String webhookSecret, Integer maxConcurrentCalls, Double callsPerSecond) {}
@@ -96,8 +83,6 @@ class VoiceConnectionRepository {
             return "Credentials[" + id + ", " + provider + "]";
         }
     }
-
-    record StoredSecrets(String organizationId, String id, String apiKey, String webhookSecret) {}
 
     private final JdbcClient jdbc;
     private final SecretCipher cipher;
@@ -172,27 +157,6 @@ class VoiceConnectionRepository {
                 .param("id", id)
                 .query(this::credentials)
                 .optional();
-    }
-
-    List<StoredSecrets> secretsNotUnder(String prefix, int limit) {
-        return jdbc.sql(SECRETS_TO_REENCRYPT)
-                .param("prefix", prefix)
-                .param("limit", limit)
-                .query((rs, n) -> new StoredSecrets(
-                        rs.getString("organization_id"),
-                        rs.getString("id"),
-                        rs.getString("api_key"),
-                        rs.getString("webhook_secret")))
-                .list();
-    }
-
-    void replaceSecrets(StoredSecrets secrets) {
-        jdbc.sql(REPLACE_SECRETS)
-                .param("organizationId", secrets.organizationId())
-                .param("id", secrets.id())
-                .param("apiKey", secrets.apiKey(), Types.VARCHAR)
-                .param("webhookSecret", secrets.webhookSecret(), Types.VARCHAR)
-                .update();
     }
 
     private JdbcClient.StatementSpec withValues(JdbcClient.StatementSpec spec, Values values) {

@@ -12,10 +12,10 @@ class VoiceSecretsAtRest implements SecretStore {
 
     private static final int BATCH = 100;
 
-    private final VoiceConnectionRepository connections;
+    private final VoiceSecretRepository connections;
     private final TransactionTemplate transaction;
 
-    VoiceSecretsAtRest(VoiceConnectionRepository connections, TransactionTemplate transaction) {
+    VoiceSecretsAtRest(VoiceSecretRepository connections, TransactionTemplate transaction) {
         this.connections = connections;
         this.transaction = transaction;
     }
@@ -32,10 +32,9 @@ class VoiceSecretsAtRest implements SecretStore {
     }
 
     private int reencryptBatch(SecretCipher cipher) {
-        List<VoiceConnectionRepository.StoredSecrets> batch =
-                connections.secretsNotUnder(cipher.currentKeyPrefix(), BATCH);
-        for (VoiceConnectionRepository.StoredSecrets stored : batch) {
-            connections.replaceSecrets(new VoiceConnectionRepository.StoredSecrets(
+        List<VoiceSecretRepository.StoredSecrets> batch = connections.secretsNotUnder(cipher.currentKeyPrefix(), BATCH);
+        for (VoiceSecretRepository.StoredSecrets stored : batch) {
+            connections.replaceSecrets(new VoiceSecretRepository.StoredSecrets(
                     stored.organizationId(),
                     stored.id(),
                     stored.apiKey() == null ? null : cipher.underCurrentKey(stored.apiKey()),

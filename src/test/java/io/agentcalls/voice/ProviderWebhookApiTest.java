@@ -13,6 +13,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,6 +25,9 @@ class ProviderWebhookApiTest extends ApiTest {
 
     static final String VAPI_SECRET = "vapi-server-secret-0123456789";
     static final String RETELL_KEY = "key_retell_webhook_0123456789";
+
+    @Autowired
+    WebhookReceiptPurge receiptPurge;
 
     private CallingSetup setup;
     private List<String> callIds;
@@ -262,5 +266,38 @@ class ProviderWebhookApiTest extends ApiTest {
         Response answer = vapi(vapiConnection, huge, Map.of("X-Vapi-Secret", VAPI_SECRET));
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.body().path("success").asBoolean()).isFalse();
+    }
+
+    @Test
+    void receiptsPastTheirRetentionArePurgedAndRecentOnesKept() {
+        String org = jdbc.sql("SELECT organization_id FROM voice_connections WHERE id = :id")
+                .param("id", vapiConnection)
+                .query(String.class)
+                .single();
+        String insert =
+                "INSERT INTO provider_webhook_receipts (organization_id, connection_id, replay_key, received_at)"
+                        + " VALUES (:org, :c, :k, now() - CAST(:age AS interval))";
+        jdbc.sql(insert)
+                .param("org", org)
+                .param("c", vapiConnection)
+                .param("k", "old")
+                .param("age", "31 days")
+                .update();
+        jdbc.sql(insert)
+                .param("org", org)
+                .param("c", vapiConnection)
+                .param("k", "new")
+                .param("age", "1 day")
+                .update();
+
+        while (receiptPurge.purgeBatch(1000) > 0) {
+            // other tests' old receipts too, if any
+        }
+
+        assertThat(jdbc.sql("SELECT replay_key FROM provider_webhook_receipts WHERE connection_id = :c")
+                        .param("c", vapiConnection)
+                        .query(String.class)
+                        .list())
+                .containsExactly("new");
     }
 }

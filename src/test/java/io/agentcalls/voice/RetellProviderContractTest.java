@@ -38,7 +38,8 @@ class RetellProviderContractTest {
         provider = new RetellProvider(
                 new ProviderProperties(
                         new ProviderProperties.Vapi(URI.create("https://api.vapi.ai"), timeout, timeout),
-                        new ProviderProperties.Retell(URI.create(retell.baseUrl()), Duration.ofMillis(500), timeout)),
+                        new ProviderProperties.Retell(URI.create(retell.baseUrl()), Duration.ofMillis(500), timeout),
+                        Duration.ofDays(30)),
                 JsonMapper.builder().build());
         connection =
                 new ProviderConnection("vcn_2", "org_1", "retell", URI.create(retell.baseUrl()), KEY, null, 10, null);

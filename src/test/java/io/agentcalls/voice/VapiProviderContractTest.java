@@ -51,7 +51,8 @@ class VapiProviderContractTest {
         return new VapiProvider(
                 new ProviderProperties(
                         new ProviderProperties.Vapi(baseUrl, Duration.ofMillis(500), timeout),
-                        new ProviderProperties.Retell(URI.create("https://api.retellai.com"), timeout, timeout)),
+                        new ProviderProperties.Retell(URI.create("https://api.retellai.com"), timeout, timeout),
+                        java.time.Duration.ofDays(30)),
                 JsonMapper.builder().build());
     }
 
