@@ -110,6 +110,9 @@ class WriteEndpointFuzzTest extends ApiTest {
         assertThat(listed.status()).as(listed.raw()).isEqualTo(200);
         setup.created(
                 "/api/v1/webhooks", Map.of("url", "http://127.0.0.1:1029/hook", "events", List.of("call.completed")));
+        setup.created(
+                "/api/v1/voice-connections",
+                Map.of("provider", "vapi", "name", "Voice", "apiKey", "k-0123456789", "webhookSecret", "s-01234567"));
         return setup;
     }
 
@@ -130,7 +133,9 @@ class WriteEndpointFuzzTest extends ApiTest {
                 Map.entry("webhookId", one("SELECT id FROM webhook_endpoints WHERE organization_id = :org", org)),
                 Map.entry("keyId", one("SELECT id FROM api_keys WHERE organization_id = :org", org)),
                 Map.entry("phone", one("SELECT phone FROM do_not_call WHERE organization_id = :org", org)),
-                Map.entry("deliveryId", "whd_" + "0".repeat(32)));
+                Map.entry("deliveryId", "whd_" + "0".repeat(32)),
+                Map.entry("connectionId", one("SELECT id FROM voice_connections WHERE organization_id = :org", org)),
+                Map.entry("provider", "vapi"));
     }
 
     /** The write endpoints of the application, as {@code METHOD /pattern}. */

@@ -45,7 +45,13 @@ class AgentController {
             String voice,
 
             @NotBlank @Size(max = 20_000) String prompt,
-            @Size(max = 100) List<String> variables) {}
+            @Size(max = 100) List<String> variables,
+            @Size(max = 40) String voiceConnectionId,
+
+            @Pattern(regexp = NOT_BLANK, message = "must not be blank") @Size(max = 200)
+            String providerAgentId,
+
+            OutcomeMapping outcomeMapping) {}
 
     /**
      * PATCH: absent fields stay as they are; an explicit null is refused rather than guessed at. A class,
@@ -75,6 +81,18 @@ class AgentController {
         @JsonSetter(nulls = Nulls.FAIL)
         @Size(max = 100)
         List<String> variables;
+
+        @JsonSetter(nulls = Nulls.FAIL)
+        @Size(max = 40)
+        String voiceConnectionId;
+
+        @JsonSetter(nulls = Nulls.FAIL)
+        @Pattern(regexp = NOT_BLANK, message = "must not be blank")
+        @Size(max = 200)
+        String providerAgentId;
+
+        @JsonSetter(nulls = Nulls.FAIL)
+        OutcomeMapping outcomeMapping;
     }
 
     @PostMapping
@@ -83,7 +101,14 @@ class AgentController {
         return ApiResponse.of(agents.create(
                 caller.organizationId(),
                 new AgentService.NewAgent(
-                        request.name(), request.language(), request.voice(), request.prompt(), request.variables())));
+                        request.name(),
+                        request.language(),
+                        request.voice(),
+                        request.prompt(),
+                        request.variables(),
+                        request.voiceConnectionId(),
+                        request.providerAgentId(),
+                        request.outcomeMapping())));
     }
 
     @GetMapping
@@ -106,7 +131,14 @@ class AgentController {
                 caller.organizationId(),
                 agentId,
                 new AgentService.AgentChanges(
-                        request.name, request.language, request.voice, request.prompt, request.variables)));
+                        request.name,
+                        request.language,
+                        request.voice,
+                        request.prompt,
+                        request.variables,
+                        request.voiceConnectionId,
+                        request.providerAgentId,
+                        request.outcomeMapping)));
     }
 
     @DeleteMapping("/{agentId}")

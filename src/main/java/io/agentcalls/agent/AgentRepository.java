@@ -10,29 +10,36 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.ObjectMapper;
 
 @Repository
 class AgentRepository {
 
     private static final String INSERT = """
-            INSERT INTO agents (organization_id, id, name, language, voice, prompt, variables, required_variables)
+            INSERT INTO agents (organization_id, id, name, language, voice, prompt, variables, required_variables,
+                                voice_connection_id, provider_agent_id, outcome_mapping)
             VALUES (:organizationId, :id, :name, :language, :voice, :prompt,
-                    CAST(:variables AS text[]), CAST(:requiredVariables AS text[]))
-            RETURNING id, name, language, voice, prompt, variables, required_variables, created_at, updated_at
+                    CAST(:variables AS text[]), CAST(:requiredVariables AS text[]),
+                    :voiceConnectionId, :providerAgentId, CAST(:outcomeMapping AS jsonb))
+            RETURNING id, name, language, voice, prompt, variables, required_variables, voice_connection_id,
+                   provider_agent_id, outcome_mapping, created_at, updated_at
             """;
     private static final String FIND = """
-            SELECT id, name, language, voice, prompt, variables, required_variables, created_at, updated_at
+            SELECT id, name, language, voice, prompt, variables, required_variables, voice_connection_id,
+                   provider_agent_id, outcome_mapping, created_at, updated_at
             FROM agents
             WHERE organization_id = :organizationId AND id = :id AND deleted_at IS NULL
             """;
     private static final String FIND_FOR_UPDATE = """
-            SELECT id, name, language, voice, prompt, variables, required_variables, created_at, updated_at
+            SELECT id, name, language, voice, prompt, variables, required_variables, voice_connection_id,
+                   provider_agent_id, outcome_mapping, created_at, updated_at
             FROM agents
             WHERE organization_id = :organizationId AND id = :id AND deleted_at IS NULL
             FOR UPDATE
             """;
     private static final String LIST = """
-            SELECT id, name, language, voice, prompt, variables, required_variables, created_at, updated_at
+            SELECT id, name, language, voice, prompt, variables, required_variables, voice_connection_id,
+                   provider_agent_id, outcome_mapping, created_at, updated_at
             FROM agents
             WHERE organization_id = :organizationId AND deleted_at IS NULL
               AND (CAST(:after AS text) IS NULL OR id > :after)
@@ -42,9 +49,16 @@ class AgentRepository {
             UPDATE agents
             SET name = :name, language = :language, voice = :voice, prompt = :prompt,
                 variables = CAST(:variables AS text[]), required_variables = CAST(:requiredVariables AS text[]),
-                updated_at = now()
+                voice_connection_id = :voiceConnectionId, provider_agent_id = :providerAgentId,
+                outcome_mapping = CAST(:outcomeMapping AS jsonb), updated_at = now()
             WHERE organization_id = :organizationId AND id = :id AND deleted_at IS NULL
-            RETURNING id, name, language, voice, prompt, variables, required_variables, created_at, updated_at
+            RETURNING id, name, language, voice, prompt, variables, required_variables, voice_connection_id,
+                   provider_agent_id, outcome_mapping, created_at, updated_at
+            """;
+    private static final String USES_VOICE_CONNECTION = """
+            SELECT EXISTS (SELECT 1 FROM agents
+                           WHERE organization_id = :organizationId AND voice_connection_id = :connectionId
+                             AND deleted_at IS NULL)
             """;
     private static final String SOFT_DELETE = """
             UPDATE agents SET deleted_at = now()
@@ -52,9 +66,19 @@ class AgentRepository {
             """;
 
     private final JdbcClient jdbc;
+    private final ObjectMapper json;
 
-    AgentRepository(JdbcClient jdbc) {
+    AgentRepository(JdbcClient jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    boolean anyUsesVoiceConnection(String organizationId, String connectionId) {
+        return jdbc.sql(USES_VOICE_CONNECTION)
+                .param("organizationId", organizationId)
+                .param("connectionId", connectionId)
+                .query(Boolean.class)
+                .single();
     }
 
     Agent insert(String organizationId, Agent agent) {
@@ -62,7 +86,7 @@ class AgentRepository {
                 .param("organizationId", organizationId)
                 .param("id", agent.id())
                 .params(contentOf(agent))
-                .query(AgentRepository::agent)
+                .query(this::agent)
                 .single();
     }
 
@@ -70,7 +94,7 @@ class AgentRepository {
         return jdbc.sql(FIND)
                 .param("organizationId", organizationId)
                 .param("id", id)
-                .query(AgentRepository::agent)
+                .query(this::agent)
                 .optional();
     }
 
@@ -79,7 +103,7 @@ class AgentRepository {
         return jdbc.sql(FIND_FOR_UPDATE)
                 .param("organizationId", organizationId)
                 .param("id", id)
-                .query(AgentRepository::agent)
+                .query(this::agent)
                 .optional();
     }
 
@@ -88,7 +112,7 @@ class AgentRepository {
                 .param("organizationId", organizationId)
                 .param("after", after)
                 .param("limit", limit)
-                .query(AgentRepository::agent)
+                .query(this::agent)
                 .list();
     }
 
@@ -97,7 +121,7 @@ class AgentRepository {
                 .param("organizationId", organizationId)
                 .param("id", agent.id())
                 .params(contentOf(agent))
-                .query(AgentRepository::agent)
+                .query(this::agent)
                 .single();
     }
 
@@ -109,7 +133,7 @@ class AgentRepository {
                 == 1;
     }
 
-    private static Map<String, Object> contentOf(Agent agent) {
+    private Map<String, Object> contentOf(Agent agent) {
         var params = new HashMap<String, Object>();
         params.put("name", agent.name());
         params.put("language", agent.language());
@@ -117,10 +141,16 @@ class AgentRepository {
         params.put("prompt", agent.prompt());
         params.put("variables", agent.variables().toArray(String[]::new));
         params.put("requiredVariables", agent.requiredVariables().toArray(String[]::new));
+        params.put("voiceConnectionId", agent.voiceConnectionId());
+        params.put("providerAgentId", agent.providerAgentId());
+        params.put(
+                "outcomeMapping",
+                agent.outcomeMapping() == null ? null : json.writeValueAsString(agent.outcomeMapping()));
         return params;
     }
 
-    private static Agent agent(ResultSet rs, int row) throws SQLException {
+    private Agent agent(ResultSet rs, int row) throws SQLException {
+        String mapping = rs.getString("outcome_mapping");
         return new Agent(
                 rs.getString("id"),
                 rs.getString("name"),
@@ -129,6 +159,9 @@ class AgentRepository {
                 rs.getString("prompt"),
                 textArray(rs, "variables"),
                 textArray(rs, "required_variables"),
+                rs.getString("voice_connection_id"),
+                rs.getString("provider_agent_id"),
+                mapping == null ? null : json.readValue(mapping, OutcomeMapping.class),
                 rs.getObject("created_at", OffsetDateTime.class),
                 rs.getObject("updated_at", OffsetDateTime.class));
     }

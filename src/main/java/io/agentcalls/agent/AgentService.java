@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class AgentService {
 
     private static final String NOT_FOUND = "Agent not found";
+    private static final String VOICE_CONNECTION_KEY = "agents_voice_connection";
 
     private final AgentRepository repository;
 
@@ -25,22 +27,53 @@ public class AgentService {
     }
 
     /** A new agent; name and prompt are required, the rest may be null. */
-    public record NewAgent(String name, String language, String voice, String prompt, List<String> variables) {}
+    public record NewAgent(
+            String name,
+            String language,
+            String voice,
+            String prompt,
+            List<String> variables,
+            String voiceConnectionId,
+            String providerAgentId,
+            OutcomeMapping outcomeMapping) {
+
+        public NewAgent(String name, String language, String voice, String prompt, List<String> variables) {
+            this(name, language, voice, prompt, variables, null, null, null);
+        }
+    }
 
     /** A change to an agent: every field that is null stays as it is. */
-    public record AgentChanges(String name, String language, String voice, String prompt, List<String> variables) {}
+    public record AgentChanges(
+            String name,
+            String language,
+            String voice,
+            String prompt,
+            List<String> variables,
+            String voiceConnectionId,
+            String providerAgentId,
+            OutcomeMapping outcomeMapping) {
+
+        public AgentChanges(String name, String language, String voice, String prompt, List<String> variables) {
+            this(name, language, voice, prompt, variables, null, null, null);
+        }
+    }
 
     @Transactional
     public Agent create(String organizationId, NewAgent agent) {
-        return repository.insert(
-                organizationId,
-                checked(
-                        Ids.newId("agt"),
-                        agent.name().strip(),
-                        language(agent.language()),
-                        strip(agent.voice()),
-                        agent.prompt(),
-                        agent.variables() == null ? List.of() : agent.variables()));
+        Agent checked = checked(
+                Ids.newId("agt"),
+                agent.name().strip(),
+                language(agent.language()),
+                strip(agent.voice()),
+                agent.prompt(),
+                agent.variables() == null ? List.of() : agent.variables(),
+                new ProviderSide(agent.voiceConnectionId(), strip(agent.providerAgentId()), agent.outcomeMapping()));
+        return withConnection(() -> repository.insert(organizationId, checked));
+    }
+
+    /** Whether a live agent places its calls through this voice connection. */
+    public boolean anyUsesVoiceConnection(String organizationId, String connectionId) {
+        return repository.anyUsesVoiceConnection(organizationId, connectionId);
     }
 
     /** The agent, unless it does not exist, belongs to another organization, or was deleted. */
@@ -67,15 +100,38 @@ public class AgentService {
                 .filter(id -> Ids.looksLike("agt", id))
                 .flatMap(id -> repository.findForUpdate(organizationId, id))
                 .orElseThrow(() -> ApiException.notFound(NOT_FOUND));
-        return repository.update(
-                organizationId,
-                checked(
-                        current.id(),
-                        changes.name() != null ? changes.name().strip() : current.name(),
-                        changes.language() != null ? language(changes.language()) : current.language(),
-                        changes.voice() != null ? strip(changes.voice()) : current.voice(),
-                        changes.prompt() != null ? changes.prompt() : current.prompt(),
-                        changes.variables() != null ? changes.variables() : current.variables()));
+        Agent checked = checked(
+                current.id(),
+                changes.name() != null ? changes.name().strip() : current.name(),
+                changes.language() != null ? language(changes.language()) : current.language(),
+                changes.voice() != null ? strip(changes.voice()) : current.voice(),
+                changes.prompt() != null ? changes.prompt() : current.prompt(),
+                changes.variables() != null ? changes.variables() : current.variables(),
+                new ProviderSide(
+                        changes.voiceConnectionId() != null ? changes.voiceConnectionId() : current.voiceConnectionId(),
+                        changes.providerAgentId() != null
+                                ? strip(changes.providerAgentId())
+                                : current.providerAgentId(),
+                        changes.outcomeMapping() != null ? changes.outcomeMapping() : current.outcomeMapping()));
+        return withConnection(() -> repository.update(organizationId, checked));
+    }
+
+    /** Where the agent's calls go at the provider. */
+    private record ProviderSide(String voiceConnectionId, String providerAgentId, OutcomeMapping outcomeMapping) {}
+
+    /**
+     * The voice connection is checked by the database: the foreign key on (organization, connection)
+     * refuses another organization's connection or a missing one, even one deleted a moment ago.
+     */
+    private static Agent withConnection(java.util.function.Supplier<Agent> write) {
+        try {
+            return write.get();
+        } catch (DataIntegrityViolationException e) {
+            if (String.valueOf(e.getMessage()).contains(VOICE_CONNECTION_KEY)) {
+                throw ApiException.validation("voiceConnectionId must be a voice connection of the organization");
+            }
+            throw e;
+        }
     }
 
     public void delete(String organizationId, String agentId) {
@@ -86,10 +142,22 @@ public class AgentService {
 
     /** Validates the prompt and the declared variables; derives the required variables. */
     private static Agent checked(
-            String id, String name, String language, String voice, String prompt, List<String> variables) {
+            String id,
+            String name,
+            String language,
+            String voice,
+            String prompt,
+            List<String> variables,
+            ProviderSide provider) {
         PromptTemplate.Parsed parsed = PromptTemplate.parse(prompt);
         List<String> errors = new ArrayList<>(parsed.errors());
         errors.addAll(PromptTemplate.checkVariableNames(variables));
+        if (provider.voiceConnectionId() != null && !Ids.looksLike("vcn", provider.voiceConnectionId())) {
+            errors.add("voiceConnectionId must be a voice connection of the organization");
+        }
+        if (provider.outcomeMapping() != null) {
+            errors.addAll(provider.outcomeMapping().errors());
+        }
         if (!errors.isEmpty()) {
             throw ApiException.validation(errors);
         }
@@ -102,6 +170,9 @@ public class AgentService {
                 prompt,
                 declared,
                 PromptTemplate.requiredVariables(parsed.variables(), declared),
+                provider.voiceConnectionId(),
+                provider.providerAgentId(),
+                provider.outcomeMapping(),
                 null,
                 null);
     }

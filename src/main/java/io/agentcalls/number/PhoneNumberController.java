@@ -10,6 +10,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -27,6 +29,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/phone-numbers")
 class PhoneNumberController {
 
+    /** For optional text: absent is fine, but given it must say something. */
+    private static final String NOT_BLANK = "(?s).*\\S.*";
+
     private static final String RANGE = "must be from 1 to " + PhoneNumberService.MAX_CONCURRENT_CALLS_LIMIT;
 
     private final PhoneNumberService numbers;
@@ -41,7 +46,10 @@ class PhoneNumberController {
 
             @Min(value = 1, message = RANGE)
             @Max(value = PhoneNumberService.MAX_CONCURRENT_CALLS_LIMIT, message = RANGE)
-            Integer maxConcurrentCalls) {}
+            Integer maxConcurrentCalls,
+
+            @Pattern(regexp = NOT_BLANK, message = "must not be blank") @Size(max = 200)
+            String providerNumberId) {}
 
     /**
      * PATCH: absent fields stay as they are; an explicit null is refused. A class, not a record,
@@ -55,6 +63,11 @@ class PhoneNumberController {
         @Min(value = 1, message = RANGE)
         @Max(value = PhoneNumberService.MAX_CONCURRENT_CALLS_LIMIT, message = RANGE)
         Integer maxConcurrentCalls;
+
+        @JsonSetter(nulls = Nulls.FAIL)
+        @Pattern(regexp = NOT_BLANK, message = "must not be blank")
+        @Size(max = 200)
+        String providerNumberId;
     }
 
     @PostMapping
@@ -66,7 +79,8 @@ class PhoneNumberController {
                 request.active() == null || request.active(),
                 request.maxConcurrentCalls() == null
                         ? PhoneNumberService.DEFAULT_MAX_CONCURRENT_CALLS
-                        : request.maxConcurrentCalls()));
+                        : request.maxConcurrentCalls(),
+                request.providerNumberId()));
     }
 
     @GetMapping
@@ -87,8 +101,12 @@ class PhoneNumberController {
     @PatchMapping("/{numberId}")
     ApiResponse<PhoneNumber> update(
             Caller caller, @PathVariable String numberId, @Valid @RequestBody UpdatePhoneNumberRequest request) {
-        return ApiResponse.of(
-                numbers.update(caller.organizationId(), numberId, request.active, request.maxConcurrentCalls));
+        return ApiResponse.of(numbers.update(
+                caller.organizationId(),
+                numberId,
+                request.active,
+                request.maxConcurrentCalls,
+                request.providerNumberId));
     }
 
     @DeleteMapping("/{numberId}")

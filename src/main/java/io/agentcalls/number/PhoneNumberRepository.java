@@ -13,19 +13,19 @@ class PhoneNumberRepository {
 
     /** The partial unique index on live numbers decides duplicates; a deleted number can be added again. */
     private static final String INSERT = """
-            INSERT INTO phone_numbers (organization_id, id, number, active, max_concurrent_calls)
-            VALUES (:organizationId, :id, :number, :active, :maxConcurrentCalls)
+            INSERT INTO phone_numbers (organization_id, id, number, active, max_concurrent_calls, provider_number_id)
+            VALUES (:organizationId, :id, :number, :active, :maxConcurrentCalls, :providerNumberId)
             ON CONFLICT (organization_id, number) WHERE deleted_at IS NULL DO NOTHING
-            RETURNING id, number, active, max_concurrent_calls, created_at, updated_at
+            RETURNING id, number, active, max_concurrent_calls, provider_number_id, created_at, updated_at
             """;
 
     private static final String FIND = """
-            SELECT id, number, active, max_concurrent_calls, created_at, updated_at
+            SELECT id, number, active, max_concurrent_calls, provider_number_id, created_at, updated_at
             FROM phone_numbers
             WHERE organization_id = :organizationId AND id = :id AND deleted_at IS NULL
             """;
     private static final String LIST = """
-            SELECT id, number, active, max_concurrent_calls, created_at, updated_at
+            SELECT id, number, active, max_concurrent_calls, provider_number_id, created_at, updated_at
             FROM phone_numbers
             WHERE organization_id = :organizationId AND deleted_at IS NULL
               AND (CAST(:active AS boolean) IS NULL OR active = CAST(:active AS boolean))
@@ -33,7 +33,7 @@ class PhoneNumberRepository {
             ORDER BY id LIMIT :limit
             """;
     private static final String ACTIVE = """
-            SELECT id, number, active, max_concurrent_calls, created_at, updated_at
+            SELECT id, number, active, max_concurrent_calls, provider_number_id, created_at, updated_at
             FROM phone_numbers
             WHERE organization_id = :organizationId AND deleted_at IS NULL AND active
             ORDER BY id
@@ -42,9 +42,10 @@ class PhoneNumberRepository {
             UPDATE phone_numbers
             SET active = coalesce(CAST(:active AS boolean), active),
                 max_concurrent_calls = coalesce(CAST(:maxConcurrentCalls AS integer), max_concurrent_calls),
+                provider_number_id = coalesce(CAST(:providerNumberId AS text), provider_number_id),
                 updated_at = now()
             WHERE organization_id = :organizationId AND id = :id AND deleted_at IS NULL
-            RETURNING id, number, active, max_concurrent_calls, created_at, updated_at
+            RETURNING id, number, active, max_concurrent_calls, provider_number_id, created_at, updated_at
             """;
     private static final String SOFT_DELETE = """
             UPDATE phone_numbers SET deleted_at = now()
@@ -59,8 +60,14 @@ class PhoneNumberRepository {
 
     /** The new number, or empty when the organization already has it. */
     Optional<PhoneNumber> insert(
-            String organizationId, String id, String number, boolean active, int maxConcurrentCalls) {
+            String organizationId,
+            String id,
+            String number,
+            boolean active,
+            int maxConcurrentCalls,
+            String providerNumberId) {
         return jdbc.sql(INSERT)
+                .param("providerNumberId", providerNumberId, java.sql.Types.VARCHAR)
                 .param("organizationId", organizationId)
                 .param("id", id)
                 .param("number", number)
@@ -96,8 +103,10 @@ class PhoneNumberRepository {
     }
 
     /** Applies the non-null changes; empty when there is no such number. */
-    Optional<PhoneNumber> update(String organizationId, String id, Boolean active, Integer maxConcurrentCalls) {
+    Optional<PhoneNumber> update(
+            String organizationId, String id, Boolean active, Integer maxConcurrentCalls, String providerNumberId) {
         return jdbc.sql(UPDATE)
+                .param("providerNumberId", providerNumberId, java.sql.Types.VARCHAR)
                 .param("organizationId", organizationId)
                 .param("id", id)
                 .param("active", active)
@@ -120,6 +129,7 @@ class PhoneNumberRepository {
                 rs.getString("number"),
                 rs.getBoolean("active"),
                 rs.getInt("max_concurrent_calls"),
+                rs.getString("provider_number_id"),
                 rs.getObject("created_at", OffsetDateTime.class),
                 rs.getObject("updated_at", OffsetDateTime.class));
     }

@@ -25,10 +25,16 @@ public class PhoneNumberService {
 
     /** Adds a number, normalised to E.164; a number the organization already has is a 409. */
     public PhoneNumber create(String organizationId, String number, boolean active, int maxConcurrentCalls) {
+        return create(organizationId, number, active, maxConcurrentCalls, null);
+    }
+
+    /** @param providerNumberId the voice provider's id for the number, or null */
+    public PhoneNumber create(
+            String organizationId, String number, boolean active, int maxConcurrentCalls, String providerNumberId) {
         String e164 = PhoneNumbers.toE164(number)
                 .orElseThrow(() -> ApiException.validation("number is not a valid phone number"));
         return repository
-                .insert(organizationId, Ids.newId("num"), e164, active, maxConcurrentCalls)
+                .insert(organizationId, Ids.newId("num"), e164, active, maxConcurrentCalls, strip(providerNumberId))
                 .orElseThrow(() -> ApiException.conflict("Phone number already exists"));
     }
 
@@ -51,8 +57,19 @@ public class PhoneNumberService {
 
     /** Changes whichever of the two is not null. */
     public PhoneNumber update(String organizationId, String numberId, Boolean active, Integer maxConcurrentCalls) {
+        return update(organizationId, numberId, active, maxConcurrentCalls, null);
+    }
+
+    /** Changes whichever is not null. */
+    public PhoneNumber update(
+            String organizationId,
+            String numberId,
+            Boolean active,
+            Integer maxConcurrentCalls,
+            String providerNumberId) {
         return wellFormed(numberId)
-                .flatMap(id -> repository.update(organizationId, id, active, maxConcurrentCalls))
+                .flatMap(id ->
+                        repository.update(organizationId, id, active, maxConcurrentCalls, strip(providerNumberId)))
                 .orElseThrow(() -> ApiException.notFound(NOT_FOUND));
     }
 
@@ -60,6 +77,10 @@ public class PhoneNumberService {
         if (!Ids.looksLike("num", numberId) || !repository.softDelete(organizationId, numberId)) {
             throw ApiException.notFound(NOT_FOUND);
         }
+    }
+
+    private static String strip(String text) {
+        return text == null ? null : text.strip();
     }
 
     /** An id that cannot be a number's is not looked up at all. */

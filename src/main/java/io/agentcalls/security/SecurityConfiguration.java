@@ -11,6 +11,7 @@ import org.springframework.boot.security.autoconfigure.actuate.web.servlet.Endpo
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -34,6 +35,8 @@ import tools.jackson.databind.ObjectMapper;
 class SecurityConfiguration {
 
     static final String RUNNER_PATHS = "/api/v1/runner/**";
+    static final String PROVIDER_PATHS = "/api/v1/providers/**";
+    static final String PROVIDER_WEBHOOK = "/api/v1/providers/*/events/*";
     static final String ADMIN_REFUSAL = "Missing or invalid admin token";
     static final String API_KEY_REFUSAL = "Missing or invalid authorization header";
     static final String ACTUATOR_REFUSAL = "Missing or invalid actuator token";
@@ -81,6 +84,28 @@ class SecurityConfiguration {
                 .exceptionHandling(e -> e.authenticationEntryPoint(
                                 refusals.unauthorized(RunnerSignatureAuthenticationFilter.INVALID))
                         .accessDeniedHandler(refusals.forbidden()));
+        return http.build();
+    }
+
+    /**
+     * Voice providers' webhooks: no API key; the provider's signature, checked against the secret of
+     * the connection the path names, authenticates each one (VoiceProvider.receive). Only the one
+     * POST path exists. Its path is disjoint from the runner's, so the two chains share an order.
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain providerWebhookChain(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
+        stateless(http.securityMatcher(PROVIDER_PATHS))
+                .addFilterBefore(
+                        new ProviderWebhookBodyFilter(
+                                objectMapper, properties.maxSignedBody().toBytes()),
+                        AuthorizationFilter.class)
+                .authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.POST, PROVIDER_WEBHOOK)
+                        .permitAll()
+                        .anyRequest()
+                        .denyAll())
+                .exceptionHandling(e -> e.authenticationEntryPoint(refusals.notFound())
+                        .accessDeniedHandler(refusals.notFoundWhenDenied()));
         return http.build();
     }
 

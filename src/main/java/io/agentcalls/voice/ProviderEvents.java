@@ -9,11 +9,18 @@ import java.util.Map;
  * A provider webhook translated: the events for our call status machine, in order.
  *
  * @param events empty for messages that change nothing (transcript fragments, speech updates)
+ * @param replayKey what identifies this message among the connection's (the provider's call id, the
+ *     message type and its timestamp): a second message with the same key is a replay and is refused;
+ *     {@code null} when the provider's signature alone guards against replays
  */
-public record ProviderEvents(List<Event> events) {
+public record ProviderEvents(List<Event> events, String replayKey) {
 
     public ProviderEvents {
         events = events == null ? List.of() : List.copyOf(events);
+    }
+
+    public ProviderEvents(List<Event> events) {
+        this(events, null);
     }
 
     public static ProviderEvents none() {

@@ -22,6 +22,7 @@ public final class FuzzRoutes {
     public static List<FuzzRoute> all(Map<String, String> ownIds, Map<String, String> foreignIds) {
         List<FuzzRoute> routes = new java.util.ArrayList<>(new FuzzRoutes(ownIds, foreignIds).routes());
         routes.addAll(TimepayFuzzRoutes.all(ownIds, foreignIds));
+        routes.addAll(VoiceFuzzRoutes.all(ownIds, foreignIds));
         return routes;
     }
 
