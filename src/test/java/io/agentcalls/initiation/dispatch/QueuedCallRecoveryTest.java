@@ -2,6 +2,7 @@ package io.agentcalls.initiation.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agentcalls.common.LeaseHeartbeat;
 import io.agentcalls.common.NodeIdentity;
 import io.agentcalls.support.ApiTest;
 import io.agentcalls.support.CallingSetup;
@@ -65,6 +66,7 @@ class QueuedCallRecoveryTest extends ApiTest {
 
     private double takeovers() {
         var counter = metrics.find("agentcalls.recovery.takeovers")
+                .tag("work", "initiation")
                 .tag("cause", "expired")
                 .counter();
         return counter == null ? 0 : counter.count();
