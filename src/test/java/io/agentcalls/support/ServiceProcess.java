@@ -60,7 +60,8 @@ public final class ServiceProcess {
         builder.redirectErrorStream(true).redirectOutput(dataDir.resolve(log).toFile());
         Process process = builder.start();
         ServiceProcess service = new ServiceProcess(process, port);
-        await().atMost(Duration.ofSeconds(120))
+        // a machine shared by many builds has taken over two minutes to start one
+        await().atMost(Duration.ofSeconds(240))
                 .pollInterval(Duration.ofMillis(500))
                 .ignoreExceptions()
                 .until(() -> {
