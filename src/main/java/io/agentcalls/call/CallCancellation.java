@@ -79,7 +79,7 @@ class CallCancellation {
                     new CallStatusChanged(organizationId, row.id(), row.status().value(), occurredAt(row), row.view()));
         }
         events.publishEvent(new CallsCancelled(
-                organizationId, cancelled.stream().map(CallRow::id).toList()));
+                organizationId, cancelled.stream().map(CallRow::id).toList(), CallsCancelled.CANCELLED));
     }
 
     private static OffsetDateTime occurredAt(CallRow row) {

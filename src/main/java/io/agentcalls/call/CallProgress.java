@@ -36,9 +36,20 @@ final class CallProgress {
 
     Change apply(RunnerEvent event, Code code, OffsetDateTime now) {
         CallRow before = row;
-        boolean moves = CallStatusMachine.canMove(row.status(), event.status());
+        // an ambiguous answer did not prove the runner placed nothing: its events move the call on
+        // as if it were still queued (issue 11), and say it was placed although we cancelled it
+        boolean ambiguous = row.ambiguous();
+        boolean moves = CallStatusMachine.canMove(ambiguous ? CallStatus.QUEUED : row.status(), event.status());
         if (moves) {
             row = moveTo(event, code, now);
+            if (ambiguous) {
+                row = row.change()
+                        .endedAt(event.status().isFinal() ? event.at() : null)
+                        .placedDespiteCancel()
+                        .row();
+            }
+        } else if (placedAfterCancel(event)) {
+            row = row.change().placedDespiteCancel().updatedAt(now).row();
         } else if (event.status() == row.status() && row.status().isFinal()) {
             row = fillIn(event, code, now, event.status(), row.endedAt() == null ? event.at() : row.endedAt());
         } else if (CallStatusMachine.canBackfill(row.status(), event.status())) {
@@ -51,6 +62,26 @@ final class CallProgress {
         boolean disposition = !Objects.equals(before.dispositionCode(), row.dispositionCode())
                 || !Objects.equals(before.dispositionData(), row.dispositionData());
         return new Change(moves, disposition, true);
+    }
+
+    /**
+     * A cancelled call the runner was told to drop, reported placed after the cancel: a step it had not
+     * reached, or answered (in progress, completed, voicemail). The call stays cancelled; the flag
+     * tells the operator the runner did not honour the cancel in time.
+     */
+    private boolean placedAfterCancel(RunnerEvent event) {
+        if (row.status() != CallStatus.CANCELLED || row.runnerCancel() == null || row.placedDespiteCancel()) {
+            return false;
+        }
+        if (row.endedAt() != null && event.at().isBefore(row.endedAt())) {
+            return false;
+        }
+        return switch (event.status()) {
+            case INITIATED -> row.initiatedAt() == null;
+            case RINGING -> row.ringingAt() == null;
+            case IN_PROGRESS, COMPLETED, VOICEMAIL -> true;
+            default -> false;
+        };
     }
 
     private CallRow moveTo(RunnerEvent e, Code code, OffsetDateTime now) {

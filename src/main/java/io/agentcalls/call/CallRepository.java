@@ -19,15 +19,21 @@ class CallRepository {
     private static final String MARK_FAILED_TO_INITIATE = """
             WITH c AS (
                 UPDATE calls k
-                SET status = 'failed_to_initiate', failure_reason = f.reason, ended_at = now(), updated_at = now()
+                SET status = 'failed_to_initiate', failure_reason = f.reason, ended_at = now(), updated_at = now(),
+                    runner_cancel = CASE WHEN :ambiguous THEN 'pending' END
                 FROM unnest(CAST(:ids AS text[]), CAST(:reasons AS text[])) AS f(id, reason)
                 WHERE k.organization_id = :organizationId AND k.id = f.id AND k.status = 'queued'
                 RETURNING k.*)
             SELECT %s, CAST(NULL AS text) AS disposition_label FROM c
             """.formatted(CallRowMapper.COLUMNS);
+    // The runner confirmed a cancel: an ambiguous call no longer holds its customer (active changes).
+    private static final String ACKNOWLEDGE_CANCEL = """
+            UPDATE calls SET runner_cancel = 'acknowledged'
+            WHERE organization_id = :organizationId AND id = ANY (CAST(:ids AS text[])) AND runner_cancel = 'pending'
+            """;
     private static final String CANCEL_ONE = """
             WITH c AS (
-                UPDATE calls k SET status = 'cancelled', ended_at = now(), updated_at = now()
+                UPDATE calls k SET status = 'cancelled', ended_at = now(), updated_at = now(), runner_cancel = 'pending'
                 WHERE k.organization_id = :organizationId AND k.id = :id
                   AND k.status IN ('queued', 'initiated', 'ringing')
                 RETURNING k.*)
@@ -44,7 +50,7 @@ class CallRepository {
                 ORDER BY id LIMIT :limit
                 FOR UPDATE),
             c AS (
-                UPDATE calls k SET status = 'cancelled', ended_at = now(), updated_at = now()
+                UPDATE calls k SET status = 'cancelled', ended_at = now(), updated_at = now(), runner_cancel = 'pending'
                 FROM target t
                 WHERE k.organization_id = t.organization_id AND k.id = t.id
                 RETURNING k.*)
@@ -93,9 +99,11 @@ class CallRepository {
                 .list();
     }
 
-    List<CallRow> markFailedToInitiate(String organizationId, List<CallService.FailedCall> failed) {
+    /** @param ambiguous the runner may hold them (timeout, reset): its cancel is pending */
+    List<CallRow> markFailedToInitiate(String organizationId, List<CallService.FailedCall> failed, boolean ambiguous) {
         return jdbc.sql(MARK_FAILED_TO_INITIATE)
                 .param("organizationId", organizationId)
+                .param("ambiguous", ambiguous)
                 .param(
                         "ids",
                         failed.stream().map(CallService.FailedCall::callId).toArray(String[]::new))
@@ -104,6 +112,13 @@ class CallRepository {
                         failed.stream().map(CallService.FailedCall::reason).toArray(String[]::new))
                 .query(mapper)
                 .list();
+    }
+
+    int acknowledgeCancel(String organizationId, List<String> callIds) {
+        return jdbc.sql(ACKNOWLEDGE_CANCEL)
+                .param("organizationId", organizationId)
+                .param("ids", callIds.toArray(String[]::new))
+                .update();
     }
 
     List<CallRow> cancel(String organizationId, String callId) {

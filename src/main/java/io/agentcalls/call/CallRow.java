@@ -31,7 +31,23 @@ record CallRow(
         String transcript,
         String failureReason,
         OffsetDateTime createdAt,
-        OffsetDateTime updatedAt) {
+        OffsetDateTime updatedAt,
+        String runnerCancel,
+        boolean placedDespiteCancel) {
+
+    /** The runner was told (or is being told) not to place or to hang up this call: {@code runner_cancel}. */
+    static final String CANCEL_PENDING = "pending";
+
+    static final String CANCEL_ACKNOWLEDGED = "acknowledged";
+
+    /**
+     * Failed to initiate on an ambiguous answer (timeout, reset): the runner may have it, so it may
+     * still be placed. Runner events for it are applied; until the runner acknowledges the cancel it
+     * holds its customer and phone like an active call.
+     */
+    boolean ambiguous() {
+        return status == CallStatus.FAILED_TO_INITIATE && runnerCancel != null;
+    }
 
     /**
      * The call as {@code GET /api/v1/calls/{id}} shows it and as events carry it: plain maps, lists,
@@ -60,6 +76,9 @@ record CallRow(
         view.put("recordingUrl", recordingUrl);
         view.put("transcript", transcript);
         view.put("failureReason", failureReason);
+        // what the runner was told: pending until it acknowledged the cancel (issue 11, durable cancels)
+        view.put("runnerCancel", runnerCancel);
+        view.put("placedDespiteCancel", placedDespiteCancel);
         view.put("createdAt", time(createdAt));
         view.put("updatedAt", time(updatedAt));
         return view;

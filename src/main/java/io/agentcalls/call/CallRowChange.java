@@ -23,6 +23,7 @@ final class CallRowChange {
     private String recordingUrl;
     private String transcript;
     private OffsetDateTime updatedAt;
+    private boolean placedDespiteCancel;
 
     CallRowChange(CallRow from) {
         this.from = from;
@@ -38,6 +39,13 @@ final class CallRowChange {
         this.recordingUrl = from.recordingUrl();
         this.transcript = from.transcript();
         this.updatedAt = from.updatedAt();
+        this.placedDespiteCancel = from.placedDespiteCancel();
+    }
+
+    /** The runner placed the call after it was cancelled, or after an ambiguous answer we cancelled. */
+    CallRowChange placedDespiteCancel() {
+        this.placedDespiteCancel = true;
+        return this;
     }
 
     CallRowChange status(CallStatus status) {
@@ -119,6 +127,8 @@ final class CallRowChange {
                 transcript,
                 from.failureReason(),
                 from.createdAt(),
-                updatedAt);
+                updatedAt,
+                from.runnerCancel(),
+                placedDespiteCancel);
     }
 }

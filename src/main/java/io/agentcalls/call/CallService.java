@@ -6,7 +6,6 @@ import io.agentcalls.common.Page;
 import io.agentcalls.common.PageRequest;
 import io.agentcalls.common.PlannerStatistics;
 import io.agentcalls.common.SqlPart;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +30,7 @@ public class CallService {
     private final RunnerEventProcessor runnerEvents;
     private final CallCancellation cancellation;
     private final CampaignStatsQuery stats;
+    private final InitiationTallyRepository tallies;
     private final PlannerStatistics plannerStatistics;
     private final ApplicationEventPublisher events;
 
@@ -42,6 +42,7 @@ public class CallService {
             RunnerEventProcessor runnerEvents,
             CallCancellation cancellation,
             CampaignStatsQuery stats,
+            InitiationTallyRepository tallies,
             PlannerStatistics plannerStatistics,
             ApplicationEventPublisher events) {
         this.calls = calls;
@@ -51,6 +52,7 @@ public class CallService {
         this.runnerEvents = runnerEvents;
         this.cancellation = cancellation;
         this.stats = stats;
+        this.tallies = tallies;
         this.plannerStatistics = plannerStatistics;
         this.events = events;
     }
@@ -68,17 +70,19 @@ public class CallService {
 
     /**
      * Claims the next page of the campaign's due unsuccessful calls after {@code after} for
-     * {@code lease} (SKIP LOCKED, so any number of nodes can share a campaign), settling on the way the
-     * calls of the page that can never be retried; empty when no due call is left after it.
+     * {@code holder} under a heartbeat lease of {@code lease} (a PostgreSQL interval; SKIP LOCKED, so
+     * any number of nodes can share a campaign), settling on the way the calls of the page that can
+     * never be retried; empty when no due call is left after it.
      */
     public Optional<DueRetries> claimDueRetries(
             String organizationId,
             String campaignId,
             RetryPolicy policy,
             DueRetries.Cursor after,
-            Duration lease,
+            String holder,
+            String lease,
             int limit) {
-        return retryClaims.nextPage(organizationId, campaignId, policy, after, lease, limit);
+        return retryClaims.nextPage(organizationId, campaignId, policy, after, holder, lease, limit);
     }
 
     /**
@@ -117,11 +121,44 @@ public class CallService {
     @Transactional
     public DispatchOutcome recordDispatchOutcome(
             String organizationId, List<String> accepted, List<FailedCall> failed) {
+        return recordDispatchOutcome(organizationId, accepted, failed, List.of());
+    }
+
+    /**
+     * The same, with calls whose answer was ambiguous (the batch timed out or its connection broke
+     * after it was sent, so the runner may hold them): they fail to initiate with their reason, and in
+     * the same transaction the runner is told to cancel them ({@link CallsCancelled}, which the runner
+     * module writes to its outbox). Until the runner acknowledges that cancel they hold their customer
+     * and phone like active calls and count against the attempt caps; runner events that show one was
+     * placed after all move it on through the status machine.
+     */
+    @Transactional
+    public DispatchOutcome recordDispatchOutcome(
+            String organizationId, List<String> accepted, List<FailedCall> failed, List<FailedCall> ambiguous) {
         List<CallRow> initiated = accepted.isEmpty() ? List.of() : calls.markInitiated(organizationId, accepted);
-        List<CallRow> refused = failed.isEmpty() ? List.of() : calls.markFailedToInitiate(organizationId, failed);
+        List<CallRow> refused =
+                failed.isEmpty() ? List.of() : calls.markFailedToInitiate(organizationId, failed, false);
+        List<CallRow> unsure =
+                ambiguous.isEmpty() ? List.of() : calls.markFailedToInitiate(organizationId, ambiguous, true);
         initiated.forEach(row -> publishStatus(row, row.initiatedAt()));
         refused.forEach(row -> publishStatus(row, row.endedAt()));
-        return new DispatchOutcome(initiated.size(), refused.size());
+        unsure.forEach(row -> publishStatus(row, row.endedAt()));
+        List<String> toCancel = unsure.stream().map(CallRow::id).toList();
+        for (int from = 0; from < toCancel.size(); from += CallCancellation.CHUNK) {
+            List<String> chunk = toCancel.subList(from, Math.min(toCancel.size(), from + CallCancellation.CHUNK));
+            events.publishEvent(new CallsCancelled(organizationId, chunk, CallsCancelled.AMBIGUOUS_ANSWER));
+        }
+        return new DispatchOutcome(initiated.size(), refused.size() + unsure.size());
+    }
+
+    /**
+     * The workflow runner acknowledged the cancel of these calls: a call that failed on an ambiguous
+     * answer no longer holds its customer and phone.
+     */
+    public void acknowledgeRunnerCancel(String organizationId, List<String> callIds) {
+        if (!callIds.isEmpty()) {
+            calls.acknowledgeCancel(organizationId, callIds);
+        }
     }
 
     public record DispatchOutcome(int initiated, int failedToInitiate) {}
@@ -195,6 +232,11 @@ public class CallService {
 
     long countLogs(String organizationId, LogFilter filter) {
         return filter.onlyMessages() ? 0 : history.count(organizationId, filter);
+    }
+
+    /** What an initiation's calls came to, for recovery to answer it after its node died. */
+    public InitiationTally initiationTally(String organizationId, String initiationId) {
+        return tallies.tally(organizationId, initiationId);
     }
 
     public CampaignStats campaignStats(String organizationId, String campaignId) {

@@ -21,12 +21,23 @@ public record DueRetries(Cursor end, List<DueRetry> claimed) {
         public static final Cursor START = new Cursor(OffsetDateTime.ofInstant(Instant.EPOCH, ZoneOffset.UTC), "");
     }
 
-    /** A claimed call to retry; {@code claim} is the lease it was claimed with, the same for one page. */
+    /**
+     * A claimed call to retry; {@code holder} is the node that claimed it. {@code expiredAt} is set when
+     * the claim took over the lease of another node that stopped renewing it ({@code previousHolder},
+     * null when it was handed back).
+     */
     public record DueRetry(
             String callId,
             String customerId,
             int attempt,
             String agentId,
             String dispositionSetId,
-            OffsetDateTime claim) {}
+            String holder,
+            String previousHolder,
+            OffsetDateTime expiredAt) {
+
+        public boolean takenOver() {
+            return expiredAt != null;
+        }
+    }
 }

@@ -5,7 +5,6 @@ import io.agentcalls.call.DueRetries.DueRetry;
 import io.agentcalls.campaign.RetryPolicy;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -17,8 +16,9 @@ import org.springframework.stereotype.Repository;
  * its customer's latest call in the campaign, ended with a status of the policy at least the interval
  * ago, is below the attempt limit, and has no final (positive or negative) disposition — or, when the
  * policy names a call-back group, its outcome was marked to call back (CallBacks) and the time it
- * asked for has come, whatever its status and category; such calls
- * are claimed with a short lease (SKIP LOCKED, so any number of nodes can share a campaign). Calls of
+ * asked for has come, whatever its status and category; such calls are claimed with this node's
+ * heartbeat lease (SKIP LOCKED, so any number of nodes can share a campaign; {@link RetryLeases}
+ * renews it). Calls of
  * the page that can never be retried are settled on the way, so they leave the scan for good.
  */
 @Repository
@@ -65,7 +65,7 @@ class RetryClaimRepository {
                 LIMIT :limit
             ),
             never_retried AS (
-                UPDATE calls u SET retry_handled_at = now(), retry_claimed_until = NULL
+                UPDATE calls u SET retry_handled_at = now(), retry_claimed_until = NULL, retry_claimed_by = NULL
                 WHERE u.organization_id = :organizationId AND u.id = ANY (ARRAY(
                     SELECT k.id FROM calls k
                     WHERE k.organization_id = :organizationId AND k.id IN (SELECT id FROM page)
@@ -73,8 +73,15 @@ class RetryClaimRepository {
                       AND (k.attempt >= :maxAttempts OR %1$s OR %2$s OR %3$s)
                     FOR UPDATE OF k SKIP LOCKED))
             ),
+            -- claims this page takes over: their node died (or handed them back) while retrying them;
+            -- read before the UPDATE below, so it answers whose lease it was
+            taken AS (
+                SELECT k.id, k.retry_claimed_by, k.retry_claimed_until FROM calls k
+                WHERE k.organization_id = :organizationId AND k.id IN (SELECT id FROM page)
+                  AND k.retry_claimed_until < now()
+            ),
             claimed AS (
-                UPDATE calls u SET retry_claimed_until = now() + CAST(:lease AS interval)
+                UPDATE calls u SET retry_claimed_until = now() + CAST(:lease AS interval), retry_claimed_by = :holder
                 WHERE u.organization_id = :organizationId AND u.id = ANY (ARRAY(
                     SELECT k.id FROM calls k
                     WHERE k.organization_id = :organizationId AND k.id IN (SELECT id FROM page)
@@ -82,25 +89,27 @@ class RetryClaimRepository {
                       AND (k.retry_claimed_until IS NULL OR k.retry_claimed_until < now())
                       AND k.attempt < :maxAttempts AND NOT %1$s AND NOT %2$s AND NOT %3$s
                     FOR UPDATE OF k SKIP LOCKED))
-                RETURNING u.id, u.customer_id, u.attempt, u.agent_id, u.disposition_set_id, u.retry_claimed_until
+                RETURNING u.id, u.customer_id, u.attempt, u.agent_id, u.disposition_set_id, u.retry_claimed_by
             )
-            SELECT last.ended_at AS last_ended_at, last.id AS last_id, c.*
+            SELECT last.ended_at AS last_ended_at, last.id AS last_id, c.*,
+                   t.retry_claimed_by AS previous_holder, t.retry_claimed_until AS expired_at
             FROM (SELECT ended_at, id FROM page ORDER BY ended_at DESC, id DESC LIMIT 1) last
             LEFT JOIN claimed c ON true
+            LEFT JOIN taken t ON t.id = c.id
             """.formatted(SUPERSEDED, FINAL_DISPOSITION, CUSTOMER_GONE);
 
     /**
      * After a page's retries were tried: a claimed call whose retry now exists (or whose customer is
      * gone, or that {@code settleAll} says can never be retried) is settled; the claim on the others
      * is released, so the next run tries them again. A claim that expired and was taken over by
-     * another node is left to that node.
+     * another node is left to that node: it names another holder.
      */
     private static final String SETTLE_OR_RELEASE = """
             UPDATE calls k
             SET retry_handled_at = CASE WHEN %s OR %s OR CAST(:settleAll AS boolean) THEN now() END,
-                retry_claimed_until = NULL
+                retry_claimed_until = NULL, retry_claimed_by = NULL
             WHERE k.organization_id = :organizationId AND k.id = ANY (CAST(:ids AS text[]))
-              AND k.retry_claimed_until = :claim
+              AND k.retry_claimed_by = :holder AND k.retry_claimed_until IS NOT NULL
             """.formatted(SUPERSEDED, CUSTOMER_GONE);
 
     /** retryable_status of a call to call back (V150). */
@@ -117,7 +126,13 @@ class RetryClaimRepository {
 
     /** The page after {@code after}; empty when the campaign has no due calls left after it. */
     Optional<DueRetries> nextPage(
-            String organizationId, String campaignId, RetryPolicy policy, Cursor after, Duration lease, int limit) {
+            String organizationId,
+            String campaignId,
+            RetryPolicy policy,
+            Cursor after,
+            String holder,
+            String lease,
+            int limit) {
         List<PageRow> rows = jdbc.sql(NEXT_PAGE)
                 .param("organizationId", organizationId)
                 .param("campaignId", campaignId)
@@ -126,7 +141,8 @@ class RetryClaimRepository {
                 .param("intervalMinutes", policy.intervalMinutes())
                 .param("afterEndedAt", after.endedAt())
                 .param("afterId", after.callId())
-                .param("lease", lease.toSeconds() + " seconds")
+                .param("holder", holder)
+                .param("lease", lease)
                 .param("limit", limit)
                 .query(RetryClaimRepository::pageRow)
                 .list();
@@ -146,7 +162,7 @@ class RetryClaimRepository {
         jdbc.sql(SETTLE_OR_RELEASE)
                 .param("organizationId", organizationId)
                 .param("ids", calls.stream().map(DueRetry::callId).toArray(String[]::new))
-                .param("claim", calls.get(0).claim())
+                .param("holder", calls.get(0).holder())
                 .param("settleAll", settleAll)
                 .update();
     }
@@ -176,6 +192,8 @@ class RetryClaimRepository {
                         rs.getInt("attempt"),
                         rs.getString("agent_id"),
                         rs.getString("disposition_set_id"),
-                        rs.getObject("retry_claimed_until", OffsetDateTime.class)));
+                        rs.getString("retry_claimed_by"),
+                        rs.getString("previous_holder"),
+                        rs.getObject("expired_at", OffsetDateTime.class)));
     }
 }

@@ -49,14 +49,17 @@ class RunnerEventRepository {
                 in_progress_at = %1$s(u.in_progress_at), ended_at = %1$s(u.ended_at),
                 duration_seconds = u.duration_seconds, disposition_code = u.disposition_code,
                 disposition_data = CAST(u.disposition_data AS jsonb), recording_url = u.recording_url,
-                transcript = u.transcript, updated_at = %1$s(u.updated_at)
+                transcript = u.transcript, updated_at = %1$s(u.updated_at),
+                placed_despite_cancel = u.placed_despite_cancel
             FROM unnest(CAST(:organizationIds AS text[]), CAST(:ids AS text[]), CAST(:versions AS text[]),
                         CAST(:statuses AS text[]), CAST(:initiatedAt AS bigint[]), CAST(:ringingAt AS bigint[]),
                         CAST(:inProgressAt AS bigint[]), CAST(:endedAt AS bigint[]),
                         CAST(:durations AS integer[]), CAST(:codes AS text[]), CAST(:data AS text[]),
-                        CAST(:recordings AS text[]), CAST(:transcripts AS text[]), CAST(:updatedAt AS bigint[]))
+                        CAST(:recordings AS text[]), CAST(:transcripts AS text[]), CAST(:updatedAt AS bigint[]),
+                        CAST(:placedDespiteCancel AS boolean[]))
                  AS u(organization_id, id, version, status, initiated_at, ringing_at, in_progress_at, ended_at,
-                      duration_seconds, disposition_code, disposition_data, recording_url, transcript, updated_at)
+                      duration_seconds, disposition_code, disposition_data, recording_url, transcript, updated_at,
+                      placed_despite_cancel)
             WHERE c.organization_id = u.organization_id AND c.id = u.id AND c.xmin = CAST(u.version AS xid)
             RETURNING c.id
             """.formatted("TIMESTAMPTZ 'epoch' + INTERVAL '1 microsecond' * ");
@@ -127,6 +130,9 @@ class RunnerEventRepository {
                 .param("recordings", column(rows, CallRow::recordingUrl))
                 .param("transcripts", column(rows, CallRow::transcript))
                 .param("updatedAt", column(rows, r -> micros(r.updatedAt())))
+                .param(
+                        "placedDespiteCancel",
+                        rows.stream().map(CallRow::placedDespiteCancel).toArray(Boolean[]::new))
                 .query(String.class)
                 .list();
     }

@@ -8,7 +8,11 @@ import java.util.List;
 
 /**
  * The {@code results} object of the Initiate Call(s) contract, with our additions {@code skipped},
- * {@code initiationId} and {@code dryRun}.
+ * {@code initiationId}, {@code dryRun} and {@code recovered}.
+ *
+ * @param recovered true when recovery answered the initiation after the node answering it died: the
+ *     counts are what its calls came to; what the selection matched and skipped died with the node, so
+ *     {@code totalMatched} is the customers selected and {@code skipped} is absent
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record InitiationResults(
@@ -20,11 +24,12 @@ public record InitiationResults(
         List<BatchError> errors,
         SkipCounts skipped,
         String initiationId,
-        Boolean dryRun) {
+        Boolean dryRun,
+        Boolean recovered) {
 
     /** What a dry run would select; it writes nothing, so it has no initiation id. */
     static InitiationResults dryRun(long totalMatched, long customersSelected, SkipCounts skipped) {
-        return new InitiationResults(totalMatched, customersSelected, 0, 0, 0, List.of(), skipped, null, true);
+        return new InitiationResults(totalMatched, customersSelected, 0, 0, 0, List.of(), skipped, null, true, null);
     }
 
     /** What the initiation's calls came to once every batch was dispatched. */
@@ -39,6 +44,14 @@ public record InitiationResults(
                 report.errors(),
                 skipped,
                 initiationId,
+                null,
                 null);
+    }
+
+    /** What recovery can tell of an initiation whose node died before it answered: its calls' outcomes. */
+    static InitiationResults recovered(
+            long customersSelected, long initiated, long failed, int batches, List<BatchError> errors, String id) {
+        return new InitiationResults(
+                customersSelected, customersSelected, initiated, failed, batches, errors, null, id, null, true);
     }
 }

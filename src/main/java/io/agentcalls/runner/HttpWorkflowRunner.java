@@ -10,6 +10,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestClientResponseException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -61,7 +62,13 @@ class HttpWorkflowRunner implements WorkflowRunner {
             if (hasCause(e, ConnectException.class)) {
                 throw RunnerFailure.because("Workflow runner unreachable", e);
             }
-            throw RunnerFailure.because("Workflow runner connection failed", e);
+            // a reset or a closed connection after the batch went out: it may have been taken
+            throw RunnerFailure.ambiguous("Workflow runner connection failed", e);
+        } catch (RestClientException e) {
+            // the answer broke off while it was read (a read timeout closes the stream): sent, fate unknown
+            throw hasCause(e, HttpTimeoutException.class)
+                    ? RunnerFailure.timeout(e)
+                    : RunnerFailure.ambiguous("Workflow runner connection failed", e);
         }
     }
 
@@ -101,7 +108,7 @@ class HttpWorkflowRunner implements WorkflowRunner {
                     .toList();
             return new BatchOutcome(accepted, rejected);
         } catch (RuntimeException e) {
-            throw RunnerFailure.because("Workflow runner sent an unreadable answer", e);
+            throw RunnerFailure.ambiguous("Workflow runner sent an unreadable answer", e);
         }
     }
 

@@ -1,6 +1,11 @@
 package io.agentcalls.webhook;
 
+import io.agentcalls.common.LeaseHandBack;
+import io.agentcalls.common.LeaseProperties;
+import io.agentcalls.common.NodeIdentity;
+import io.agentcalls.common.Takeovers;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
@@ -27,7 +32,10 @@ class DeliveryPoller implements SmartLifecycle {
     private final WebhookProperties properties;
     private final Semaphore freeWorkers;
     private final Semaphore wakeUps = new Semaphore(0);
-    private final String nodeToken = UUID.randomUUID().toString();
+    private final NodeIdentity node;
+    private final LeaseProperties lease;
+    private final LeaseHandBack lifecycle;
+    private final Takeovers takeovers;
     private volatile boolean running;
     /** The last poll filled every free worker: a finishing worker should wake the loop. */
     private volatile boolean backlog;
@@ -39,7 +47,15 @@ class DeliveryPoller implements SmartLifecycle {
             DeliveryRepository deliveries,
             DeliveryAttempter attempter,
             WebhookProperties properties,
+            NodeIdentity node,
+            LeaseProperties lease,
+            LeaseHandBack lifecycle,
+            Takeovers takeovers,
             @Qualifier("webhookDeliveryExecutor") TaskExecutor workers) {
+        this.node = node;
+        this.lease = lease;
+        this.lifecycle = lifecycle;
+        this.takeovers = takeovers;
         this.deliveries = deliveries;
         this.attempter = attempter;
         this.properties = properties;
@@ -103,8 +119,20 @@ class DeliveryPoller implements SmartLifecycle {
         if (free == 0) {
             return true;
         }
-        List<ClaimedDelivery> claimed = deliveries.claim(free, properties.lease(), nodeToken + ":" + UUID.randomUUID());
+        if (!lifecycle.claiming()) {
+            // a stopping node (or one not started yet) would only hand it back
+            return false;
+        }
+        List<ClaimedDelivery> claimed = deliveries.claim(
+                free,
+                properties.maxInFlightPerOrganization(),
+                node.id(),
+                lease.expiryInterval(),
+                node.id() + ":" + UUID.randomUUID());
         for (ClaimedDelivery delivery : claimed) {
+            if (delivery.takenOver()) {
+                tookOver(delivery);
+            }
             freeWorkers.acquireUninterruptibly();
             workers.execute(() -> {
                 try {
@@ -123,6 +151,21 @@ class DeliveryPoller implements SmartLifecycle {
             });
         }
         return claimed.size() == free;
+    }
+
+    /** The one log line and metric of a takeover, as for initiations (docs/OPERATIONS.md). */
+    private void tookOver(ClaimedDelivery delivery) {
+        Duration overdue = Duration.between(delivery.expiredAt(), OffsetDateTime.now());
+        takeovers.record("webhook_delivery", delivery.previousHolder(), 1, overdue);
+        log.info(
+                "Took over webhook delivery {} of organization {} (endpoint {}): attempted again; "
+                        + "the lease of {} expired at {}, {} ms before",
+                delivery.id(),
+                delivery.organizationId(),
+                delivery.endpointId(),
+                delivery.previousHolder() == null ? "no node (handed back)" : delivery.previousHolder(),
+                delivery.expiredAt(),
+                overdue.toMillis());
     }
 
     private void awaitWakeUp() {

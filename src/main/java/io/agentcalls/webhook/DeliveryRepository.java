@@ -2,7 +2,6 @@ package io.agentcalls.webhook;
 
 import io.agentcalls.secrets.SecretCipher;
 import java.sql.Types;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,27 +28,53 @@ class DeliveryRepository {
             SELECT EXISTS (SELECT 1 FROM webhook_endpoints e
                            WHERE e.organization_id = :organizationId AND e.active AND :eventType = ANY (e.events))
             """;
-    // Conductor-style claim: lock due rows no other node holds, stamp a lease, commit; the HTTP call
-    // happens after. A node that dies leaves a lease that expires and the row is due again.
+    // Conductor-style claim: lock due rows no other node holds, stamp this node's heartbeat lease,
+    // commit; the HTTP call happens after. A node that dies stops renewing, its lease runs out and the
+    // row is due again. Fair between organizations: each offers its earliest due deliveries, no more
+    // than its cap on deliveries in flight (across all nodes) leaves, and the claim takes them turn by
+    // turn (every organization's first, then every second...), so a hanging endpoint or a huge backlog
+    // of one organization holds at most its cap of workers. Two nodes claiming at the same moment may
+    // each fill an organization's cap once: the cap bounds, it does not count exactly.
     private static final String CLAIM = """
-            WITH due AS (
-                SELECT d.organization_id, d.id
+            WITH busy AS (
+                SELECT organization_id, count(*) AS in_flight FROM webhook_deliveries
+                WHERE claimed_until > now()
+                GROUP BY organization_id
+            ),
+            offered AS (
+                SELECT c.organization_id, c.id, c.next_attempt_at,
+                       row_number() OVER (PARTITION BY c.organization_id ORDER BY c.next_attempt_at, c.id) AS turn
+                FROM organizations o
+                LEFT JOIN busy b ON b.organization_id = o.id
+                CROSS JOIN LATERAL (
+                    SELECT d.organization_id, d.id, d.next_attempt_at
+                    FROM webhook_deliveries d
+                    JOIN webhook_endpoints e ON e.organization_id = d.organization_id AND e.id = d.endpoint_id
+                    WHERE d.organization_id = o.id
+                      AND d.status IN ('pending', 'failed') AND d.next_attempt_at <= now()
+                      AND (d.claimed_until IS NULL OR d.claimed_until < now())
+                      AND e.active
+                    ORDER BY d.next_attempt_at
+                    LIMIT GREATEST(0, :perOrganization - coalesce(b.in_flight, 0))
+                ) c
+            ),
+            due AS (
+                SELECT d.organization_id, d.id, d.claimed_by AS previous_holder, d.claimed_until AS expired_at
                 FROM webhook_deliveries d
-                JOIN webhook_endpoints e ON e.organization_id = d.organization_id AND e.id = d.endpoint_id
-                WHERE d.status IN ('pending', 'failed') AND d.next_attempt_at <= now()
+                WHERE (d.organization_id, d.id) IN (
+                        SELECT organization_id, id FROM offered ORDER BY turn, next_attempt_at LIMIT :limit)
+                  AND d.status IN ('pending', 'failed') AND d.next_attempt_at <= now()
                   AND (d.claimed_until IS NULL OR d.claimed_until < now())
-                  AND e.active
-                ORDER BY d.next_attempt_at
-                LIMIT :limit
                 FOR UPDATE OF d SKIP LOCKED
             )
             UPDATE webhook_deliveries d
-            SET claimed_until = now() + :leaseMillis * interval '1 millisecond', claim_token = :token
+            SET claimed_until = now() + CAST(:lease AS interval), claimed_by = :holder, claim_token = :token
             FROM due, webhook_endpoints e
             WHERE d.organization_id = due.organization_id AND d.id = due.id
               AND e.organization_id = d.organization_id AND e.id = d.endpoint_id
             RETURNING d.organization_id, d.id, d.endpoint_id, d.payload, d.schedule_position, e.url, e.format, e.secret,
-                      CASE WHEN e.previous_secret_expires_at > now() THEN e.previous_secret END AS previous_secret
+                      CASE WHEN e.previous_secret_expires_at > now() THEN e.previous_secret END AS previous_secret,
+                      due.previous_holder, due.expired_at
             """;
     private static final String INSERT_ATTEMPT = """
             INSERT INTO webhook_delivery_attempts
@@ -68,7 +93,7 @@ class DeliveryRepository {
                     WHEN NOT EXISTS (SELECT 1 FROM webhook_endpoints e WHERE e.organization_id = d.organization_id
                                      AND e.id = d.endpoint_id AND e.active) THEN NULL
                     ELSE now() + :delayMillis * interval '1 millisecond' END,
-                claimed_until = NULL, claim_token = NULL
+                claimed_until = NULL, claimed_by = NULL, claim_token = NULL
             WHERE organization_id = :organizationId AND id = :id AND claim_token = :token
             """;
     // A delivery being attempted right now (unexpired lease) is left alone: no second concurrent send.
@@ -114,10 +139,16 @@ class DeliveryRepository {
                 .single();
     }
 
-    List<ClaimedDelivery> claim(int limit, Duration lease, String token) {
+    /**
+     * Claims up to {@code limit} due deliveries for {@code holder}, at most {@code perOrganization}
+     * of one organization in flight, under a lease of {@code lease} (a PostgreSQL interval).
+     */
+    List<ClaimedDelivery> claim(int limit, int perOrganization, String holder, String lease, String token) {
         return jdbc.sql(CLAIM)
                 .param("limit", limit)
-                .param("leaseMillis", lease.toMillis())
+                .param("perOrganization", perOrganization)
+                .param("holder", holder)
+                .param("lease", lease)
                 .param("token", token)
                 .query((rs, n) -> {
                     // stored encrypted; decrypted only here, for the signature of this attempt
@@ -135,7 +166,9 @@ class DeliveryRepository {
                             rs.getString("url"),
                             WebhookFormat.of(rs.getString("format")),
                             List.copyOf(secrets),
-                            token);
+                            token,
+                            rs.getString("previous_holder"),
+                            rs.getObject("expired_at", OffsetDateTime.class));
                 })
                 .list();
     }

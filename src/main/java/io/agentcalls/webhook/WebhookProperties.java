@@ -1,5 +1,6 @@
 package io.agentcalls.webhook;
 
+import io.agentcalls.common.Settings;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -14,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param backoffScale multiplies every retry delay; 1 in production, tiny in tests
  * @param timeout of one delivery attempt, connection and response together
  * @param maxConcurrency deliveries in flight at once on this node
+ * @param maxInFlightPerOrganization deliveries of one organization in flight at once, across all
+ *     nodes: a slow or hanging endpoint holds no more workers than this, the others serve the rest
  * @param maxPerOrganization webhook endpoints an organization may have
  * @param allowedPorts AGENTCALLS_WEBHOOKS_ALLOWED_PORTS: ports and ranges ({@code 443, 8443,
  *     9000-9099}) webhook URLs may use; empty: 443, and 80 too with allowHttp
@@ -25,14 +28,12 @@ record WebhookProperties(
         @DefaultValue("1.0") double backoffScale,
         @DefaultValue("15s") Duration timeout,
         @DefaultValue("16") int maxConcurrency,
+        @DefaultValue("4") int maxInFlightPerOrganization,
         @DefaultValue("20") int maxPerOrganization,
         @DefaultValue List<PortRange> allowedPorts) {
 
-    /**
-     * How long a claimed delivery is reserved to the node attempting it: the whole attempt plus
-     * time to record it. Past it, the node is presumed dead and another node may try.
-     */
-    Duration lease() {
-        return timeout.multipliedBy(2).plusSeconds(30);
+    WebhookProperties {
+        Settings.atLeast("agentcalls.webhooks.max-concurrency", maxConcurrency, 1);
+        Settings.atLeast("agentcalls.webhooks.max-in-flight-per-organization", maxInFlightPerOrganization, 1);
     }
 }

@@ -153,6 +153,93 @@ class CallProgressTest {
                 null,
                 null,
                 T0,
-                T0);
+                T0,
+                null,
+                false);
+    }
+
+    /** A call that failed to initiate on an ambiguous runner answer (or was cancelled), its cancel pending. */
+    private static CallRow ended(CallStatus status, String reason) {
+        CallRow r = queued().change().status(status).endedAt(T0.plusSeconds(10)).row();
+        return new CallRow(
+                r.organizationId(),
+                r.id(),
+                r.campaignId(),
+                r.customerId(),
+                r.agentId(),
+                r.dispositionSetId(),
+                r.initiationId(),
+                r.batch(),
+                r.fromNumber(),
+                r.toPhone(),
+                r.status(),
+                r.attempt(),
+                r.queuedAt(),
+                r.initiatedAt(),
+                r.ringingAt(),
+                r.inProgressAt(),
+                r.endedAt(),
+                r.durationSeconds(),
+                r.dispositionCode(),
+                r.dispositionLabel(),
+                r.dispositionData(),
+                r.recordingUrl(),
+                r.transcript(),
+                reason,
+                r.createdAt(),
+                r.updatedAt(),
+                CallRow.CANCEL_PENDING,
+                false);
+    }
+
+    @Test
+    void eventsOfACallLeftAmbiguousByATimeoutMoveItOnAndSaySoIssue11() {
+        CallProgress call = new CallProgress(ended(CallStatus.FAILED_TO_INITIATE, "Workflow runner timeout"));
+
+        call.apply(RunnerEvent.status("call_1", CallStatus.RINGING, T0.plusSeconds(20)), null, NOW);
+
+        assertThat(call.row().status()).isEqualTo(CallStatus.RINGING);
+        assertThat(call.row().endedAt()).as("no longer over").isNull();
+        assertThat(call.row().placedDespiteCancel()).isTrue();
+
+        call.apply(RunnerEvent.status("call_1", CallStatus.COMPLETED, T0.plusSeconds(80)), null, NOW);
+
+        assertThat(call.row().status()).isEqualTo(CallStatus.COMPLETED);
+        assertThat(call.row().endedAt()).isEqualTo(T0.plusSeconds(80));
+    }
+
+    @Test
+    void aFailedCallWithoutAnAmbiguousAnswerStaysFailed() {
+        CallRow refused = queued().change()
+                .status(CallStatus.FAILED_TO_INITIATE)
+                .endedAt(T0)
+                .row();
+        CallProgress call = new CallProgress(refused);
+
+        CallProgress.Change change =
+                call.apply(RunnerEvent.status("call_1", CallStatus.RINGING, T0.plusSeconds(20)), null, NOW);
+
+        assertThat(change).isEqualTo(CallProgress.Change.NONE);
+        assertThat(call.row().placedDespiteCancel()).isFalse();
+    }
+
+    @Test
+    void aCancelledCallAnsweredAfterTheCancelStaysCancelledAndIsFlaggedIssue11() {
+        CallProgress call = new CallProgress(ended(CallStatus.CANCELLED, null));
+
+        call.apply(RunnerEvent.status("call_1", CallStatus.IN_PROGRESS, T0.plusSeconds(30)), null, NOW);
+
+        assertThat(call.row().status()).isEqualTo(CallStatus.CANCELLED);
+        assertThat(call.row().placedDespiteCancel()).isTrue();
+        assertThat(call.changed()).isTrue();
+    }
+
+    @Test
+    void aCancelledCallsEarlierStepIsNotAPlacementDespiteTheCancel() {
+        CallProgress call = new CallProgress(ended(CallStatus.CANCELLED, null));
+
+        call.apply(RunnerEvent.status("call_1", CallStatus.RINGING, T0.plusSeconds(5)), null, NOW);
+
+        assertThat(call.row().placedDespiteCancel()).isFalse();
     }
 }

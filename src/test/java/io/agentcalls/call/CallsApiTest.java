@@ -69,6 +69,8 @@ class CallsApiTest extends ApiTest {
                         "recordingUrl",
                         "transcript",
                         "failureReason",
+                        "runnerCancel",
+                        "placedDespiteCancel",
                         "createdAt",
                         "updatedAt");
         assertThat(data.at("/id").asString()).isEqualTo(call);
@@ -178,7 +180,8 @@ class CallsApiTest extends ApiTest {
             assertThat(published.statusChanges(queued))
                     .extracting(CallStatusChanged::status)
                     .containsExactly("cancelled");
-            assertThat(published.of(CallsCancelled.class)).containsExactly(new CallsCancelled(org, List.of(queued)));
+            assertThat(published.of(CallsCancelled.class))
+                    .containsExactly(new CallsCancelled(org, List.of(queued), CallsCancelled.CANCELLED));
         }
         assertThat(post("/api/v1/calls/" + ringing + "/cancel", key, null).status())
                 .isEqualTo(200);

@@ -21,13 +21,15 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The service as a separate process, killed with SIGKILL in the middle of a large initiation and
  * started again on the same data folder, with the default leases: within 30 s of the restart every
  * call has left {@code queued}, the log names the initiation taken over and whose lease expired, and
  * the fake runner (which, like a real one, treats the call id as an idempotency key) places every
- * call exactly once.
+ * call exactly once. The request, cut short by the kill, is then completed by recovery and its
+ * Idempotency-Key replays the final answer (issue 11, item 5).
  */
 class CrashRecoveryProcessTest {
 
@@ -58,7 +60,7 @@ class CrashRecoveryProcessTest {
 
         service = ServiceProcess.start(dataDir, port, "service-1.log", runnerServer.baseUrl());
         ServiceProcess.Campaign campaign = service.campaign(CUSTOMERS);
-        service.initiateInBackground(campaign);
+        service.initiateInBackground(campaign, "crash-key");
         await().atMost(Duration.ofSeconds(60)).until(() -> runner.received.size() >= 2_000);
         service.process.destroyForcibly().waitFor();
         assertThat(runner.received.size()).isLessThan(CUSTOMERS);
@@ -87,6 +89,18 @@ class CrashRecoveryProcessTest {
                                     + campaign.id()
                                     + "\\): [1-9][0-9]* queued calls sent again; the lease of node-\\S+ expired at"));
             assertEveryCallPlacedOnce(db);
+            // the initiation its dead node never answered is completed, and the key replays that answer
+            await().atMost(Duration.ofSeconds(45))
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> "completed".equals(single(db, "SELECT state FROM initiations")));
+            var replayed = service.initiate(campaign, "crash-key");
+            assertThat(replayed.statusCode()).isEqualTo(200);
+            var results = JsonMapper.builder().build().readTree(replayed.body()).path("results");
+            assertThat(results.path("initiated").asLong()).isEqualTo(CUSTOMERS);
+            assertThat(results.path("recovered").asBoolean()).isTrue();
+            assertThat(Files.readString(dataDir.resolve("service-2.log")))
+                    .containsPattern("Completed initiation " + initiation + " of organization \\S+ \\(campaign "
+                            + campaign.id() + "\\) left unanswered: " + CUSTOMERS + " calls");
         }
     }
 

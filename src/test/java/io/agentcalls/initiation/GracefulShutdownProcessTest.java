@@ -64,7 +64,7 @@ class GracefulShutdownProcessTest {
         System.out.println("GracefulShutdownProcessTest: the node exited " + (System.nanoTime() - stoppedAt) / 1_000_000
                 + " ms after SIGTERM");
         assertThat(Files.readString(dataDir.resolve("service-1.log")))
-                .containsPattern("Stopping node-\\S+: handed back the dispatch leases of 1 initiations");
+                .containsPattern("Stopping node-\\S+: handed back the leases of 1 initiations being dispatched");
 
         service = ServiceProcess.start(dataDir, port, "service-2.log", runnerServer.baseUrl(), grace);
         long restartedAt = System.nanoTime();

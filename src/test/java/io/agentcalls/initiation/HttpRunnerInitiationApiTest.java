@@ -5,10 +5,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.extension.ResponseTransformerV2;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
@@ -22,30 +20,13 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The HTTP workflow runner against a fake runner (WireMock). This is the suite's second Spring
  * context (the runner is chosen at start-up); it shares the embedded PostgreSQL with the first.
  */
-class HttpRunnerInitiationApiTest extends ApiTest {
-
-    static final String SECRET = "test-runner-secret-0123456789abcdef0123456789";
-    static final WireMockServer RUNNER =
-            new WireMockServer(wireMockConfig().dynamicPort().extensions(new AcceptEveryCall(), new RejectCustomer()));
-
-    static {
-        RUNNER.start();
-    }
-
-    @DynamicPropertySource
-    static void runnerUrl(DynamicPropertyRegistry registry) {
-        registry.add("agentcalls.runner.url", RUNNER::baseUrl);
-        registry.add("agentcalls.runner.secret", () -> SECRET);
-        registry.add("agentcalls.runner.timeout", () -> "1s");
-    }
+class HttpRunnerInitiationApiTest extends HttpRunnerApiTest {
 
     /** By default the fake runner accepts every call it is sent. */
     static final class AcceptEveryCall implements ResponseTransformerV2 {

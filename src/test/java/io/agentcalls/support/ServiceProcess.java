@@ -26,6 +26,7 @@ public final class ServiceProcess {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String ADMIN = "process-admin-token-0123456789abcdef0123456789";
+    private static final String RUNNER_SECRET = "process-runner-secret-0123456789abcdef0123456789";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     public final Process process;
@@ -53,13 +54,14 @@ public final class ServiceProcess {
                 "--agentcalls.data-dir=" + dataDir.toAbsolutePath(),
                 "--agentcalls.security.admin-token=" + ADMIN,
                 "--agentcalls.runner.url=" + runnerUrl,
-                "--agentcalls.runner.secret=process-runner-secret-0123456789abcdef0123456789"));
+                "--agentcalls.runner.secret=" + RUNNER_SECRET));
         command.addAll(List.of(extra));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.redirectErrorStream(true).redirectOutput(dataDir.resolve(log).toFile());
         Process process = builder.start();
         ServiceProcess service = new ServiceProcess(process, port);
-        await().atMost(Duration.ofSeconds(120))
+        // a machine shared by many builds has taken over two minutes to start one
+        await().atMost(Duration.ofSeconds(240))
                 .pollInterval(Duration.ofMillis(500))
                 .ignoreExceptions()
                 .until(() -> {
@@ -102,13 +104,57 @@ public final class ServiceProcess {
 
     /** Sends the initiation without waiting: the process may die or stop before it answers. */
     public void initiateInBackground(Campaign campaign) {
+        initiateInBackground(campaign, null);
+    }
+
+    /** The same with an Idempotency-Key (null: none). */
+    public void initiateInBackground(Campaign campaign, String idempotencyKey) {
         CompletableFuture.runAsync(() -> {
             try {
-                call("/api/v1/initiate/" + campaign.id() + "/calls", campaign.key(), campaign.initiateBody());
+                initiate(campaign, idempotencyKey);
             } catch (Exception expectedWhenStopped) {
                 // the connection dies with the process
             }
         });
+    }
+
+    /** A JSON POST with the API key, answered whatever its status. */
+    public HttpResponse<String> post(String path, String key, String json) throws Exception {
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Authorization", "Bearer " + key)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Runner events, signed with the runner secret every process is started with. */
+    public HttpResponse<String> runnerEvents(String json) throws Exception {
+        String timestamp = Long.toString(System.currentTimeMillis() / 1000);
+        String signature = new io.agentcalls.runner.RunnerSignature(RUNNER_SECRET)
+                .sign(timestamp, json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + "/api/v1/runner/events"))
+                        .header("Content-Type", "application/json")
+                        .header(io.agentcalls.runner.RunnerSignature.TIMESTAMP_HEADER, timestamp)
+                        .header(io.agentcalls.runner.RunnerSignature.SIGNATURE_HEADER, signature)
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Sends the initiation and answers its response, whatever its status. */
+    public HttpResponse<String> initiate(Campaign campaign, String idempotencyKey) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create(base + "/api/v1/initiate/" + campaign.id() + "/calls"))
+                .header("Authorization", "Bearer " + campaign.key())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(campaign.initiateBody()));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private String call(String path, String key, String body) throws Exception {
@@ -131,6 +177,21 @@ public final class ServiceProcess {
 
     private static String id(String body) {
         return JSON.readTree(body).at("/data/id").asString();
+    }
+
+    /** The command-line arguments that point a second node at the embedded PostgreSQL of a running one. */
+    public static List<String> databaseOf(Path dataDir) throws Exception {
+        return List.of(
+                "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + postgresPort(dataDir) + "/postgres",
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.password="
+                        + Files.readString(dataDir.resolve("postgres-password")).strip());
+    }
+
+    private static int postgresPort(Path dataDir) throws Exception {
+        return Integer.parseInt(Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid"))
+                .get(3)
+                .trim());
     }
 
     /** The embedded PostgreSQL of a data folder, while a service runs on it. */

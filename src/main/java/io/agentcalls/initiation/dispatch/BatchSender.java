@@ -49,6 +49,7 @@ class BatchSender {
     BatchResult send(DispatchPlan plan, int batch, List<ClaimedCall> read) {
         List<String> accepted = List.of();
         List<FailedCall> failed = new ArrayList<>();
+        List<FailedCall> ambiguous = new ArrayList<>();
         List<ClaimedCall> claimed = new ArrayList<>(read.size());
         for (ClaimedCall call : read) {
             if (call.customerGone()) {
@@ -58,7 +59,7 @@ class BatchSender {
             }
         }
         if (claimed.isEmpty()) {
-            return record(plan, batch, accepted, failed);
+            return record(plan, batch, accepted, failed, ambiguous);
         }
         try {
             BatchOutcome outcome = runner.submit(runnerBatch(plan, batch, claimed));
@@ -72,18 +73,24 @@ class BatchSender {
         } catch (RunnerFailure e) {
             log.warn("Batch {} of initiation {} failed: {}", batch, plan.initiationId(), e.getMessage());
             accepted = List.of();
-            claimed.forEach(c -> failed.add(new FailedCall(c.callId(), e.getMessage())));
+            // after a timeout or reset the runner may hold the calls: they are cancelled, not forgotten
+            List<FailedCall> target = e.ambiguous() ? ambiguous : failed;
+            claimed.forEach(c -> target.add(new FailedCall(c.callId(), e.getMessage())));
         } catch (RuntimeException e) {
             log.error("Batch {} of initiation {} failed unexpectedly", batch, plan.initiationId(), e);
             accepted = List.of();
             claimed.forEach(c -> failed.add(new FailedCall(c.callId(), INTERNAL_ERROR)));
         }
-        return record(plan, batch, accepted, failed);
+        return record(plan, batch, accepted, failed, ambiguous);
     }
 
-    private BatchResult record(DispatchPlan plan, int batch, List<String> accepted, List<FailedCall> failed) {
-        CallService.DispatchOutcome written = calls.recordDispatchOutcome(plan.organizationId(), accepted, failed);
-        return new BatchResult(batch, true, written.initiated(), written.failedToInitiate(), errorsOf(batch, failed));
+    private BatchResult record(
+            DispatchPlan plan, int batch, List<String> accepted, List<FailedCall> failed, List<FailedCall> ambiguous) {
+        CallService.DispatchOutcome written =
+                calls.recordDispatchOutcome(plan.organizationId(), accepted, failed, ambiguous);
+        List<FailedCall> all = new ArrayList<>(failed);
+        all.addAll(ambiguous);
+        return new BatchResult(batch, true, written.initiated(), written.failedToInitiate(), errorsOf(batch, all));
     }
 
     private static RunnerBatch runnerBatch(DispatchPlan plan, int batch, List<ClaimedCall> claimed) {

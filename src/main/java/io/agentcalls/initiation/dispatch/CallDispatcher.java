@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 /**
  * Hands an initiation's queued calls to the runner in batches of 500, a bounded number in flight.
  * The rows were written leased to this node, so a batch is only read, never locked, while the
- * runner is called; {@link LeaseHeartbeat} renews the lease however long that takes, and recovery
+ * runner is called; {@link io.agentcalls.common.LeaseHeartbeat} renews the lease however long that takes, and recovery
  * takes over the calls of an initiation whose node died once the lease runs out.
  */
 @Component

@@ -1,5 +1,6 @@
 package io.agentcalls.initiation.dispatch;
 
+import io.agentcalls.common.LeasedWork;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Repository;
  * node stops renewing the lease (it died).
  */
 @Repository
-class DispatchLeaseRepository {
+class DispatchLeaseRepository implements LeasedWork {
 
     /**
      * The heartbeat: every lease this node holds, in one statement (through the partial index on
@@ -55,16 +56,25 @@ class DispatchLeaseRepository {
 
     /**
      * An initiation whose dispatch lease ran out (its node died, or handed back calls it could not
-     * send), taken over by a recovery run across organizations, oldest first, SKIP LOCKED so every
-     * node can recover at once. Returns whose lease it was and when it ran out, for the operator.
+     * send), taken over by a recovery run across organizations, SKIP LOCKED so every node can recover
+     * at once. Fair between organizations: the one dispatching the fewest initiations right now comes
+     * first (oldest expiry among equals), and one already dispatching {@code :perOrganization} waits,
+     * so a huge or failing organization never holds every node's recovery. Returns whose lease it was
+     * and when it ran out, for the operator.
      */
     private static final String CLAIM_STALE = """
-            WITH due AS (
-                SELECT organization_id, id, dispatch_by, dispatch_until FROM initiations
-                WHERE dispatch_until < now()
-                ORDER BY dispatch_until
+            WITH held AS (
+                SELECT organization_id, count(*) AS dispatching FROM initiations
+                WHERE dispatch_until >= now() AND dispatch_by IS NOT NULL
+                GROUP BY organization_id
+            ),
+            due AS (
+                SELECT i.organization_id, i.id, i.dispatch_by, i.dispatch_until FROM initiations i
+                LEFT JOIN held h ON h.organization_id = i.organization_id
+                WHERE i.dispatch_until < now() AND coalesce(h.dispatching, 0) < :perOrganization
+                ORDER BY coalesce(h.dispatching, 0), i.dispatch_until
                 LIMIT 1
-                FOR UPDATE SKIP LOCKED
+                FOR UPDATE OF i SKIP LOCKED
             )
             UPDATE initiations i SET dispatch_by = :claimant, dispatch_until = now() + CAST(:lease AS interval)
             FROM due
@@ -92,11 +102,18 @@ class DispatchLeaseRepository {
             String previousHolder,
             OffsetDateTime expiredAt) {}
 
-    int renewAll(String holder, String lease) {
+    @Override
+    public String work() {
+        return "initiations being dispatched";
+    }
+
+    @Override
+    public int renew(String holder, String lease) {
         return jdbc.sql(RENEW_ALL).param("holder", holder).param("lease", lease).update();
     }
 
-    int handBackAll(String holder) {
+    @Override
+    public int handBack(String holder) {
         return jdbc.sql(HAND_BACK_ALL).param("holder", holder).update();
     }
 
@@ -117,9 +134,10 @@ class DispatchLeaseRepository {
                 .update();
     }
 
-    Optional<StaleInitiation> claimStale(String claimant, String lease) {
+    Optional<StaleInitiation> claimStale(String claimant, String lease, int perOrganization) {
         return jdbc.sql(CLAIM_STALE)
                 .param("claimant", claimant)
+                .param("perOrganization", perOrganization)
                 .param("lease", lease)
                 .query((rs, row) -> new StaleInitiation(
                         rs.getString("organization_id"),

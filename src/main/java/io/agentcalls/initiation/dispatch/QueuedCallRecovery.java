@@ -4,8 +4,10 @@ import io.agentcalls.agent.Agent;
 import io.agentcalls.agent.AgentService;
 import io.agentcalls.call.CallService;
 import io.agentcalls.call.CallService.FailedCall;
+import io.agentcalls.common.LeaseHandBack;
 import io.agentcalls.common.LeaseProperties;
 import io.agentcalls.common.NodeIdentity;
+import io.agentcalls.common.Takeovers;
 import io.agentcalls.initiation.InitiationProperties;
 import io.agentcalls.initiation.dispatch.DispatchLeaseRepository.StaleInitiation;
 import io.agentcalls.initiation.dispatch.QueuedBatchRepository.ClaimedCall;
@@ -34,7 +36,7 @@ import org.springframework.stereotype.Component;
  * read or send). Recovery takes the lease over for this node and sends those calls again, with the
  * same call ids and batch ids, so the runner (which treats the call id as an idempotency key) never
  * places one twice. Runs at start and periodically on every node; the SKIP LOCKED claim lets any
- * number of nodes share the work. Every takeover is one log line and {@link TakeoverMetrics}.
+ * number of nodes share the work. Every takeover is one log line and {@link Takeovers}.
  */
 @Component
 class QueuedCallRecovery {
@@ -49,9 +51,10 @@ class QueuedCallRecovery {
     private final AgentService agents;
     private final NodeIdentity node;
     private final LeaseProperties lease;
-    private final TakeoverMetrics metrics;
+    private final Takeovers metrics;
     private final LeaseHandBack lifecycle;
     private final int parallelism;
+    private final int perOrganization;
     /** The dispatcher's threads: a takeover sends as many batches at once as a first dispatch. */
     private final AsyncTaskExecutor executor;
 
@@ -63,10 +66,12 @@ class QueuedCallRecovery {
             AgentService agents,
             NodeIdentity node,
             LeaseProperties lease,
-            TakeoverMetrics metrics,
+            Takeovers metrics,
             LeaseHandBack lifecycle,
             InitiationProperties properties,
+            RecoveryProperties recovery,
             @Qualifier("batchDispatchExecutor") AsyncTaskExecutor executor) {
+        this.perOrganization = recovery.maxDispatchingPerOrganization();
         this.leases = leases;
         this.batches = batches;
         this.sender = sender;
@@ -98,7 +103,8 @@ class QueuedCallRecovery {
         try {
             Optional<StaleInitiation> stale;
             // a stopping node takes nothing new: it would only hand it back
-            while (lifecycle.claiming() && (stale = leases.claimStale(node.id(), lease.expiryInterval())).isPresent()) {
+            while (lifecycle.claiming()
+                    && (stale = leases.claimStale(node.id(), lease.expiryInterval(), perOrganization)).isPresent()) {
                 handled += takeOver(stale.get());
             }
         } catch (RuntimeException e) {
@@ -114,7 +120,7 @@ class QueuedCallRecovery {
         Duration overdue = Duration.between(initiation.expiredAt(), OffsetDateTime.now());
         int handled = resend(initiation);
         if (handled > 0) {
-            metrics.tookOver(initiation, handled, overdue);
+            metrics.record("initiation", initiation.previousHolder(), handled, overdue);
             log.info(
                     "Took over initiation {} of organization {} (campaign {}): {} queued calls sent again; "
                             + "the lease of {} expired at {}, {} ms before",

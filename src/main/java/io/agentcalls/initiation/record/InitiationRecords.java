@@ -2,6 +2,8 @@ package io.agentcalls.initiation.record;
 
 import io.agentcalls.campaign.CampaignService;
 import io.agentcalls.common.ApiException;
+import io.agentcalls.common.LeaseProperties;
+import io.agentcalls.common.NodeIdentity;
 import io.agentcalls.common.Page;
 import io.agentcalls.common.PageRequest;
 import io.agentcalls.organization.Caller;
@@ -22,22 +24,41 @@ public class InitiationRecords {
     private final InitiationRepository repository;
     private final CampaignService campaigns;
     private final ObjectMapper objectMapper;
+    private final NodeIdentity node;
+    private final LeaseProperties lease;
 
-    InitiationRecords(InitiationRepository repository, CampaignService campaigns, ObjectMapper objectMapper) {
+    InitiationRecords(
+            InitiationRepository repository,
+            CampaignService campaigns,
+            ObjectMapper objectMapper,
+            NodeIdentity node,
+            LeaseProperties lease) {
         this.repository = repository;
         this.campaigns = campaigns;
         this.objectMapper = objectMapper;
+        this.node = node;
+        this.lease = lease;
     }
 
     /**
-     * Records a new initiation; with an idempotency key, only if no live request holds the key.
+     * Records a new initiation; with an idempotency key, only if no live request holds the key. It is
+     * leased to this node until its answer is stored ({@link #complete}); if the node dies first,
+     * recovery completes it ({@link #claimOrphan}).
      *
      * @param apiKeyId null for an initiation the service starts by itself (retries)
      * @return true when recorded, false when the key names an earlier request of the last 24 h
      */
     public boolean record(
             String organizationId, String id, String campaignId, String apiKeyId, String key, JsonNode body) {
-        return repository.insert(organizationId, id, campaignId, apiKeyId, key, recordedRequest(campaignId, body));
+        return repository.insert(
+                organizationId,
+                id,
+                campaignId,
+                apiKeyId,
+                key,
+                recordedRequest(campaignId, body),
+                node.id(),
+                lease.expiryInterval());
     }
 
     /** The request that holds the idempotency key, if any. */
@@ -47,13 +68,28 @@ public class InitiationRecords {
 
     /** Whether the recorded initiation was asked with this body on this campaign. */
     public boolean sameRequest(StoredInitiation stored, String campaignId, JsonNode body) {
-        return objectMapper.readTree(stored.request()).equals(objectMapper.readTree(recordedRequest(campaignId, body)));
+        // by hash: the body itself is reduced after the key's 24 h (RequestTrim)
+        return repository.sameRequest(stored.organizationId(), stored.id(), recordedRequest(campaignId, body));
     }
 
-    /** Stores the answer; returns the record as the API shows it, for the completion event. */
+    /**
+     * Stores the answer, unless the initiation was completed already (recovery completed it after its
+     * node was taken for dead); returns the record as the API shows it, for the completion event,
+     * only when this call stored it.
+     */
     public Optional<Map<String, Object>> complete(String organizationId, String id, int status, String response) {
-        repository.complete(organizationId, id, status, response);
+        if (!repository.complete(organizationId, id, status, response)) {
+            return Optional.empty();
+        }
         return repository.find(organizationId, id).map(this::view);
+    }
+
+    /**
+     * Takes over, for this node, one running initiation whose answering node died and none of whose
+     * calls is still queued: recovery then completes it.
+     */
+    public Optional<OrphanedInitiation> claimOrphan() {
+        return repository.claimOrphan(node.id(), lease.expiryInterval());
     }
 
     /** Forgets an initiation that created nothing (a retry run that every safeguard held back). */

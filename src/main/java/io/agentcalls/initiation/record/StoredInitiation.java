@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
  * answer as sent (both JSON text); {@code state} is {@code running} or {@code completed}.
  */
 public record StoredInitiation(
+        String organizationId,
         String id,
         String campaignId,
         String apiKeyId,

@@ -10,15 +10,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param interval how often every node makes the due retries of every campaign; {@link RetryScheduler}
  *     is scheduled by this key
- * @param lease how long a node's claim on due calls holds while it retries them
+ *     (a node's claim on the due calls it retries is a heartbeat lease, {@code agentcalls.leases.*})
  */
 @ConfigurationProperties("agentcalls.retries")
-public record RetryProperties(
-        @DefaultValue("60s") Duration interval,
-        @DefaultValue("5m") Duration lease) {
+public record RetryProperties(@DefaultValue("60s") Duration interval) {
 
     public RetryProperties {
         Settings.positive("agentcalls.retries.interval", interval);
-        Settings.positive("agentcalls.retries.lease", lease);
     }
 }

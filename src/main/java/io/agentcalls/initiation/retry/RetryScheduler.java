@@ -6,6 +6,9 @@ import io.agentcalls.call.DueRetries.DueRetry;
 import io.agentcalls.campaign.CampaignService;
 import io.agentcalls.campaign.RetryingCampaign;
 import io.agentcalls.common.ApiException;
+import io.agentcalls.common.LeaseProperties;
+import io.agentcalls.common.NodeIdentity;
+import io.agentcalls.common.Takeovers;
 import io.agentcalls.initiation.InitiateCallsRequest;
 import io.agentcalls.initiation.InitiationLedger;
 import io.agentcalls.initiation.InitiationResult;
@@ -15,6 +18,7 @@ import io.agentcalls.initiation.InitiationResult.Rejected;
 import io.agentcalls.initiation.selection.CustomerFilter;
 import io.agentcalls.initiation.selection.CustomerSelection;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,19 +54,25 @@ class RetryScheduler {
     private final CallService calls;
     private final InitiationLedger ledger;
     private final ObjectMapper objectMapper;
-    private final Duration lease;
+    private final NodeIdentity node;
+    private final LeaseProperties lease;
+    private final Takeovers takeovers;
 
     RetryScheduler(
             CampaignService campaigns,
             CallService calls,
             InitiationLedger ledger,
             ObjectMapper objectMapper,
-            RetryProperties properties) {
+            NodeIdentity node,
+            LeaseProperties lease,
+            Takeovers takeovers) {
         this.campaigns = campaigns;
         this.calls = calls;
         this.ledger = ledger;
         this.objectMapper = objectMapper;
-        this.lease = properties.lease();
+        this.node = node;
+        this.lease = lease;
+        this.takeovers = takeovers;
     }
 
     @Scheduled(
@@ -93,9 +103,16 @@ class RetryScheduler {
         DueRetries.Cursor after = DueRetries.Cursor.START;
         Optional<DueRetries> page;
         while ((page = calls.claimDueRetries(
-                        campaign.organizationId(), campaign.campaignId(), campaign.retry(), after, lease, PAGE_SIZE))
+                        campaign.organizationId(),
+                        campaign.campaignId(),
+                        campaign.retry(),
+                        after,
+                        node.id(),
+                        lease.expiryInterval(),
+                        PAGE_SIZE))
                 .isPresent()) {
             after = page.get().end();
+            tookOver(campaign, page.get().claimed());
             Map<Group, List<DueRetry>> groups = page.get().claimed().stream()
                     .collect(Collectors.groupingBy(
                             c -> new Group(c.agentId(), c.dispositionSetId()),
@@ -109,6 +126,25 @@ class RetryScheduler {
             log.info("Created {} retries in campaign {}", created, campaign.campaignId());
         }
         return created;
+    }
+
+    /** One log line and metric per page that took over another node's claims (docs/OPERATIONS.md). */
+    private void tookOver(RetryingCampaign campaign, List<DueRetry> claimed) {
+        List<DueRetry> taken = claimed.stream().filter(DueRetry::takenOver).toList();
+        if (taken.isEmpty()) {
+            return;
+        }
+        DueRetry first = taken.get(0);
+        Duration overdue = Duration.between(first.expiredAt(), OffsetDateTime.now());
+        takeovers.record("retry", first.previousHolder(), taken.size(), overdue);
+        log.info(
+                "Took over {} due retries of campaign {} (organization {}); the lease of {} expired at {}, {} ms before",
+                taken.size(),
+                campaign.campaignId(),
+                campaign.organizationId(),
+                first.previousHolder() == null ? "no node (handed back)" : first.previousHolder(),
+                first.expiredAt(),
+                overdue.toMillis());
     }
 
     /** One system initiation for the customers of calls made with the same agent and disposition set. */

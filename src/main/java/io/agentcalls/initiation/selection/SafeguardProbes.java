@@ -38,7 +38,9 @@ record SafeguardProbes(boolean campaignHasCalls, boolean organizationHasActiveCa
                 FROM calls k
                 WHERE k.organization_id = m.organization_id AND k.campaign_id = m.campaign_id AND k.customer_id = m.id
                   AND k.created_at >= (date_trunc('day', now() AT TIME ZONE m.tz) - interval '6 days') AT TIME ZONE m.tz
-                  AND k.status <> 'failed_to_initiate'
+                  -- a call that failed on an ambiguous runner answer may have been placed: it counts until
+                  -- the runner acknowledged its cancel
+                  AND (k.status <> 'failed_to_initiate' OR k.runner_cancel = 'pending')
             ) a ON true""";
 
     // What a probe answers when the precheck found nothing it could find.

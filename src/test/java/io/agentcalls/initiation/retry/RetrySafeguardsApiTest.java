@@ -6,7 +6,6 @@ import io.agentcalls.call.CallService;
 import io.agentcalls.call.DueRetries;
 import io.agentcalls.campaign.RetryPolicy;
 import io.agentcalls.support.CallingSetup;
-import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -195,7 +194,13 @@ class RetrySafeguardsApiTest extends RetryApiTestBase {
 
     private DueRetries claim(String organizationId, CallingSetup setup, RetryPolicy policy) {
         return retries.claimDueRetries(
-                        organizationId, setup.campaignId, policy, DueRetries.Cursor.START, Duration.ofMinutes(5), 500)
+                        organizationId,
+                        setup.campaignId,
+                        policy,
+                        DueRetries.Cursor.START,
+                        "node-test",
+                        "5 minutes",
+                        500)
                 .orElseThrow();
     }
 
