@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -148,6 +149,12 @@ class ConsoleScreensBrowserTest extends BrowserTest {
         assertThat(text(By.id("call-status"))).isEqualTo("completed");
         assertThat(text(By.id("timeline"))).contains("Queued").contains("Answered");
         assertThat(text(By.id("transcript"))).contains("Agent:");
+        Object recording = ((JavascriptExecutor) browser).executeAsyncScript("""
+                        const done = arguments[arguments.length - 1];
+                        fetch(document.querySelector('audio').src)
+                            .then(r => done(r.status + ' ' + r.headers.get('Content-Type')));
+                        """);
+        assertThat(recording.toString()).as("the player's source").startsWith("200 audio/");
         screenshot("call-detail");
     }
 
@@ -211,6 +218,28 @@ class ConsoleScreensBrowserTest extends BrowserTest {
                 .executeAsyncScript("const done = arguments[arguments.length - 1];" + "fetch('/console/campaigns/"
                         + other.campaignId + "/live').then(r => done(r.status));");
         assertThat(live).isEqualTo(404L);
+    }
+
+    @Test
+    @Order(8)
+    void theScreensFitAPhonesWidth() {
+        signIn(operator, PASSWORD);
+        await(d -> d.getCurrentUrl().endsWith("/console/campaigns"));
+        browser.manage().window().setSize(new Dimension(390, 844));
+        try {
+            for (String path : List.of(
+                    "/console/campaigns",
+                    "/console/campaigns/" + lender.campaignId,
+                    "/console/campaigns/" + lender.campaignId + "/launch",
+                    "/console/outcomes?campaignId=" + lender.campaignId)) {
+                open(path);
+                Object overflow = ((JavascriptExecutor) browser)
+                        .executeScript("return document.documentElement.scrollWidth - window.innerWidth");
+                assertThat(((Number) overflow).longValue()).as(path).isLessThanOrEqualTo(0);
+            }
+        } finally {
+            browser.manage().window().setSize(new Dimension(1366, 768));
+        }
     }
 
     private long count(String sql) {

@@ -173,9 +173,12 @@ public abstract class BrowserTest extends ApiTest {
         Map<String, Object> shot = chrome.executeCdpCommand(
                 "Page.captureScreenshot",
                 Map.of(
-                        "format", "png",
-                        "captureBeyondViewport", true,
-                        "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+                        "format",
+                        "png",
+                        "captureBeyondViewport",
+                        true,
+                        "clip",
+                        Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
         Files.createDirectories(SCREENSHOTS);
         Files.write(SCREENSHOTS.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
     }
