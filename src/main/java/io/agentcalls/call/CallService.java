@@ -6,6 +6,7 @@ import io.agentcalls.common.Page;
 import io.agentcalls.common.PageRequest;
 import io.agentcalls.common.PlannerStatistics;
 import io.agentcalls.common.SqlPart;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -202,6 +203,14 @@ public class CallService {
         return cancellation.cancelInitiation(organizationId, initiationId);
     }
 
+    /**
+     * Cancels every call of the campaign that is not yet answered (the console's cancel) and tells
+     * the runner; the campaign is the caller's to check. Answers how many were cancelled.
+     */
+    public long cancelCampaignCalls(String organizationId, String campaignId) {
+        return cancellation.cancelCampaign(organizationId, campaignId);
+    }
+
     /** A call as the TimePay Agents API's call details show it; another organization's is not found. */
     public Map<String, Object> callDetails(String organizationId, String callId) {
         return history(organizationId, callId)
@@ -248,7 +257,7 @@ public class CallService {
         return callIds.isEmpty() ? List.of() : queries.profiles(organizationId, callIds);
     }
 
-    private void publishStatus(CallRow row, java.time.OffsetDateTime occurredAt) {
+    private void publishStatus(CallRow row, OffsetDateTime occurredAt) {
         events.publishEvent(new CallStatusChanged(
                 row.organizationId(), row.id(), row.status().value(), occurredAt, new LazyCallView(row)));
     }
