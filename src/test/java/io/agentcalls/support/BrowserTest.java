@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -147,8 +148,11 @@ public abstract class BrowserTest extends ApiTest {
         element.sendKeys(text);
     }
 
+    /** Waits for the condition; an element htmx or SSE swapped out while it was read is read again. */
     protected <T> T await(Function<WebDriver, T> condition) {
-        return new WebDriverWait(browser, WAIT).until(condition);
+        return new WebDriverWait(browser, WAIT)
+                .ignoring(StaleElementReferenceException.class)
+                .until(condition);
     }
 
     protected String text(By element) {
