@@ -4,7 +4,11 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A call as stored, with its disposition's label; {@link #view()} is its public JSON shape. */
+/**
+ * A call as stored, with its disposition's label; {@link #view()} is its public JSON shape.
+ *
+ * @param scheduledFor while the call waits in the dial queue for a later time, that time
+ */
 record CallRow(
         String organizationId,
         String id,
@@ -31,7 +35,8 @@ record CallRow(
         String transcript,
         String failureReason,
         OffsetDateTime createdAt,
-        OffsetDateTime updatedAt) {
+        OffsetDateTime updatedAt,
+        OffsetDateTime scheduledFor) {
 
     /**
      * The call as {@code GET /api/v1/calls/{id}} shows it and as events carry it: plain maps, lists,
@@ -62,6 +67,8 @@ record CallRow(
         view.put("failureReason", failureReason);
         view.put("createdAt", time(createdAt));
         view.put("updatedAt", time(updatedAt));
+        // the built-in runner's deferral: the call waits for a window's opening, a startAt or a cap
+        view.put("scheduledFor", time(scheduledFor));
         return view;
     }
 

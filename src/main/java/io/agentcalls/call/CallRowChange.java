@@ -119,6 +119,7 @@ final class CallRowChange {
                 transcript,
                 from.failureReason(),
                 from.createdAt(),
-                updatedAt);
+                updatedAt,
+                from.scheduledFor());
     }
 }

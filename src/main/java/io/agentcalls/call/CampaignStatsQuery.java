@@ -83,8 +83,11 @@ class CampaignStatsQuery {
                 promised.setScale(2, RoundingMode.HALF_UP));
     }
 
-    /** A call the runner placed and that is over; cancelled and never-initiated calls don't count. */
+    /** A call the runner placed and that is over; cancelled, expired and never-initiated calls don't count. */
     static boolean isEnded(CallStatus status) {
-        return status.isFinal() && status != CallStatus.CANCELLED && status != CallStatus.FAILED_TO_INITIATE;
+        return status.isFinal()
+                && status != CallStatus.CANCELLED
+                && status != CallStatus.FAILED_TO_INITIATE
+                && status != CallStatus.EXPIRED;
     }
 }

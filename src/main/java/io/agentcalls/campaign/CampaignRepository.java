@@ -61,6 +61,13 @@ class CampaignRepository {
                 updated_at = CASE WHEN status = 'paused' THEN updated_at ELSE now() END
             WHERE organization_id = :organizationId AND id = :id AND status <> 'archived'
             """ + "RETURNING " + COLUMNS;
+    // only a paused (or already active) campaign resumes: completed and draft ones are set by PATCH
+    private static final String RESUME = """
+            UPDATE campaigns
+            SET status = 'active', paused_at = NULL,
+                updated_at = CASE WHEN status = 'active' THEN updated_at ELSE now() END
+            WHERE organization_id = :organizationId AND id = :id AND status IN ('paused', 'active')
+            """ + "RETURNING " + COLUMNS;
     private static final String ARCHIVE = """
             UPDATE campaigns
             SET status = 'archived', paused_at = NULL,
@@ -120,6 +127,11 @@ class CampaignRepository {
     /** Pauses a campaign that is not archived; empty when there is no such campaign. */
     Optional<Campaign> pause(String organizationId, String id) {
         return one(PAUSE, organizationId, id);
+    }
+
+    /** Resumes a paused campaign; empty when there is no such campaign or it is not paused or active. */
+    Optional<Campaign> resume(String organizationId, String id) {
+        return one(RESUME, organizationId, id);
     }
 
     Optional<Campaign> archive(String organizationId, String id) {

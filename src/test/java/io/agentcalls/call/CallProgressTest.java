@@ -153,6 +153,7 @@ class CallProgressTest {
                 null,
                 null,
                 T0,
-                T0);
+                T0,
+                null);
     }
 }
