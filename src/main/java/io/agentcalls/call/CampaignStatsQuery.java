@@ -19,9 +19,11 @@ class CampaignStatsQuery {
     private static final String NO_PAYMENT_STATUS = "unset";
 
     private final CampaignStatsRepository repository;
+    private final DialQueueRepository dialQueue;
 
-    CampaignStatsQuery(CampaignStatsRepository repository) {
+    CampaignStatsQuery(CampaignStatsRepository repository, DialQueueRepository dialQueue) {
         this.repository = repository;
+        this.dialQueue = dialQueue;
     }
 
     /** One snapshot: the queries see the same committed data. */
@@ -75,7 +77,7 @@ class CampaignStatsQuery {
         return new CampaignStats(
                 campaignId,
                 new CampaignStats.Customers(customers, byPaymentStatus),
-                new CampaignStats.Calls(calls, byStatus),
+                new CampaignStats.Calls(calls, byStatus, dialQueue.scheduled(organizationId, campaignId)),
                 outcomes,
                 ended,
                 contacted,
