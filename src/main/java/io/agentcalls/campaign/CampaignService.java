@@ -151,6 +151,15 @@ public class CampaignService {
         return views.of(organizationId, resumed);
     }
 
+    /** The campaign's dialing settings; an archived or unknown campaign is not found. */
+    CampaignDialing dialing(String organizationId, String campaignId) {
+        return repository.dialing(organizationId, campaignId).orElseThrow(CampaignService::notFound);
+    }
+
+    CampaignDialing replaceDialing(String organizationId, String campaignId, CampaignDialing dialing) {
+        return repository.replaceDialing(organizationId, campaignId, dialing).orElseThrow(CampaignService::notFound);
+    }
+
     /**
      * Archiving is the delete: calls and customers keep pointing at the campaign. Repeating it is
      * fine. Another organization's campaign is the documented 403.

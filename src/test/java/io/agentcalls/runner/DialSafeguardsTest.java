@@ -105,6 +105,56 @@ class DialSafeguardsTest extends ApiTest {
     }
 
     @Test
+    void theCampaignsExpireAfterIsASettingOfItsOwn() {
+        Response initial = get("/api/v1/campaigns/" + campaign + "/dialing", key);
+        assertThat(initial.status()).isEqualTo(200);
+        assertThat(initial.body().at("/data/expireAfter").asString()).isEqualTo("PT24H");
+        assertThat(initial.body().at("/data/maxConcurrentCalls").isNull()).isTrue();
+        Response set = send(
+                "PUT",
+                "/api/v1/campaigns/" + campaign + "/dialing",
+                key,
+                "application/json",
+                "{\"maxConcurrentCalls\":4,\"expireAfter\":\"PT1H\"}");
+        assertThat(set.status()).as(set.raw()).isEqualTo(200);
+        String call = acceptedAt(DialQueueFixtures.T0);
+
+        dialer.dialDue(DialQueueFixtures.T0.plus(Duration.ofMinutes(61)));
+
+        assertThat(fixtures.status(call)).isEqualTo("expired");
+    }
+
+    @Test
+    void wrongDialingSettingsAreRefusedNamingTheField() {
+        for (String body : List.of(
+                "{\"maxConcurrentCalls\":0,\"expireAfter\":\"PT1H\"}",
+                "{\"maxConcurrentCalls\":\"4\",\"expireAfter\":\"PT1H\"}",
+                "{\"maxConcurrentCalls\":4,\"expireAfter\":\"P31D\"}",
+                "{\"maxConcurrentCalls\":4,\"expireAfter\":3600}",
+                "{\"expireAfter\":\"PT1H\"}",
+                "{\"maxConcurrentCalls\":4,\"expireAfter\":\"PT1H\",\"x\":1}")) {
+            Response response =
+                    send("PUT", "/api/v1/campaigns/" + campaign + "/dialing", key, "application/json", body);
+            assertThat(response.status()).as(body).isEqualTo(400);
+            assertThat(response.raw()).as(body).containsAnyOf("maxConcurrentCalls", "expireAfter", "unknown field");
+        }
+        String other = fixtures.campaign(fixtures.organization());
+        assertThat(send(
+                                "PUT",
+                                "/api/v1/campaigns/" + other + "/dialing",
+                                key,
+                                "application/json",
+                                "{\"maxConcurrentCalls\":4,\"expireAfter\":\"PT1H\"}")
+                        .status())
+                .isEqualTo(404);
+        assertThat(get("/api/v1/campaigns/" + campaign + "/dialing", key)
+                        .body()
+                        .at("/data/expireAfter")
+                        .asString())
+                .isEqualTo("PT24H");
+    }
+
+    @Test
     void nothingOfAPausedCampaignIsDialedUntilItResumes() {
         String call = acceptedAt(DialQueueFixtures.T0);
         assertThat(post("/api/v1/campaigns/" + campaign + "/pause", key, null).status())

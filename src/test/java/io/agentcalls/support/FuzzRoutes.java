@@ -190,6 +190,13 @@ public final class FuzzRoutes {
                 FuzzRoute.idOnly("POST", "/api/v1/campaigns/{campaignId}/resume"),
                 FuzzRoute.json(
                         "PUT",
+                        "/api/v1/campaigns/{campaignId}/dialing",
+                        "{\"maxConcurrentCalls\":5,\"expireAfter\":\"PT24H\"}",
+                        Map.of(
+                                "/maxConcurrentCalls", List.of("\"5\"", "1.5", "0", "100001", "[]", "1e20"),
+                                "/expireAfter", List.of("24", "\"1 day\"", "\"PT1S\"", "\"P31D\"", "null"))),
+                FuzzRoute.json(
+                        "PUT",
                         "/api/v1/contact-policy",
                         "{\"maxAttemptsPerDay\":3,\"maxAttemptsPerWeek\":7}",
                         Map.of(
