@@ -28,6 +28,10 @@ CREATE INDEX calls_dial_queue ON calls (organization_id, campaign_id, dial_after
 -- calls in progress (claimed or placed, not ended), counted against the pacing caps on every claim
 CREATE INDEX calls_dial_in_flight ON calls (organization_id, from_number)
     WHERE active AND dial_state IN ('dialing', 'placed', 'unknown');
+CREATE INDEX calls_dial_in_flight_by_campaign ON calls (organization_id, campaign_id)
+    WHERE active AND dial_state IN ('dialing', 'placed', 'unknown');
+CREATE INDEX calls_dial_in_flight_by_connection ON calls (organization_id, connection_id)
+    WHERE active AND dial_state IN ('dialing', 'placed', 'unknown');
 -- claims of a dead node, found by their lease
 CREATE INDEX calls_dial_claims ON calls (dial_until) WHERE dial_state = 'dialing';
 

@@ -132,8 +132,8 @@ final class DialStatements {
             WITH ok AS MATERIALIZED (
                 SELECT k.organization_id, k.id, k.campaign_id, coalesce(k.from_number, '') AS from_number, k.dial_after
                 FROM unnest(CAST(:organizationIds AS text[]), CAST(:ids AS text[])) AS u(organization_id, id)
+                -- by primary key: the sweep locked these rows in this transaction and let them through
                 JOIN calls k ON k.organization_id = u.organization_id AND k.id = u.id
-                WHERE k.dial_state = 'waiting' AND k.status = 'initiated'
             ),
             turns AS (
                 SELECT o.*, row_number() OVER (
@@ -156,7 +156,7 @@ final class DialStatements {
                        row_number() OVER (PARTITION BY f.organization_id ORDER BY f.fair_rank) AS on_connection
                 FROM fair f
             ),
-            number_room AS (
+            number_room AS MATERIALIZED (
                 SELECT n.organization_id, n.from_number,
                        coalesce((SELECT p.max_concurrent_calls FROM phone_numbers p
                                  WHERE p.organization_id = n.organization_id AND p.number = n.from_number
@@ -166,7 +166,7 @@ final class DialStatements {
                             AND x.active AND x.dial_state IN %1$s) AS room
                 FROM (SELECT DISTINCT organization_id, from_number FROM ok) n
             ),
-            campaign_room AS (
+            campaign_room AS MATERIALIZED (
                 SELECT g.organization_id, g.campaign_id,
                        c.max_concurrent_calls - (SELECT count(*) FROM calls x
                           WHERE x.organization_id = g.organization_id AND x.campaign_id = g.campaign_id
@@ -174,7 +174,7 @@ final class DialStatements {
                 FROM (SELECT DISTINCT organization_id, campaign_id FROM ok) g
                 JOIN campaigns c ON c.organization_id = g.organization_id AND c.id = g.campaign_id
             ),
-            connection_room AS (
+            connection_room AS MATERIALIZED (
                 SELECT g.organization_id,
                        :connectionLimit - (SELECT count(*) FROM calls x
                           WHERE x.organization_id = g.organization_id AND x.connection_id = :connectionId

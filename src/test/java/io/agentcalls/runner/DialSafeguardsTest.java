@@ -70,6 +70,11 @@ class DialSafeguardsTest extends ApiTest {
         dialer.dialDue(NEXT_OPENING);
         assertThat(queue.dialState(call)).isEqualTo("placed");
         assertThat(fixtures.status(call)).isEqualTo("initiated");
+        String metrics = get("/actuator/prometheus", ACTUATOR_TOKEN).raw();
+        assertThat(metrics)
+                .as("dials and deferrals are counted")
+                .contains("agentcalls_dial_dials_total{outcome=\"placed\"")
+                .contains("agentcalls_dial_held_back_total{reason=\"callingWindow\"");
     }
 
     @Test
