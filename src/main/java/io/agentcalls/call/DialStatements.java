@@ -207,7 +207,8 @@ final class DialStatements {
             """.formatted(IN_FLIGHT);
 
     static final String RECORD_PLACED = """
-            UPDATE calls SET dial_state = 'placed', provider_call_id = :providerCallId, dial_by = NULL, dial_until = NULL
+            -- dial_by stays: which node placed the call, for an operator after a crash
+            UPDATE calls SET dial_state = 'placed', provider_call_id = :providerCallId, dial_until = NULL
             WHERE organization_id = :organizationId AND id = :id AND dial_state IN ('dialing', 'unknown')
             RETURNING active
             """;
@@ -220,7 +221,7 @@ final class DialStatements {
             """;
 
     static final String RECORD_UNKNOWN = """
-            UPDATE calls SET dial_state = 'unknown', dial_by = NULL, dial_until = NULL, failure_reason = :reason
+            UPDATE calls SET dial_state = 'unknown', dial_until = NULL, failure_reason = :reason
             WHERE organization_id = :organizationId AND id = :id AND dial_state = 'dialing'
             """;
 
@@ -230,7 +231,7 @@ final class DialStatements {
 
     /** A claim whose node stopped renewing it may have reached the provider: held, never redialed. */
     static final String RELEASE_DEAD = """
-            UPDATE calls SET dial_state = 'unknown', dial_by = NULL, dial_until = NULL
+            UPDATE calls SET dial_state = 'unknown', dial_until = NULL
             WHERE dial_state = 'dialing' AND dial_until < CAST(:now AS timestamptz)
             """;
 

@@ -91,6 +91,9 @@ class DialFaultProcessTest {
             assertThat(count(db, "SELECT count(*) FROM calls WHERE dial_attempts = 0 AND status <> 'cancelled'"))
                     .as("every call was dialed")
                     .isZero();
+            assertThat(count(db, "SELECT count(DISTINCT dial_by) FROM calls WHERE dial_by IS NOT NULL"))
+                    .as("both nodes dialed from the one queue")
+                    .isEqualTo(2);
             long held = count(db, "SELECT count(*) FROM calls WHERE dial_state = 'unknown'");
             System.out.println("DialFaultProcessTest: " + held + " calls the killed node held were kept, not redialed");
             assertThat(count(db, "SELECT count(DISTINCT call_id) FROM simulated_call_steps"))
