@@ -33,7 +33,27 @@ ALTER TABLE calls
 -- A call that failed to initiate on an ambiguous answer may still be placed by the runner: until the
 -- runner acknowledges its cancel it holds its customer and phone like an active call, so the partial
 -- unique indexes and the selection's safeguards keep a new initiation from calling them again.
--- (PostgreSQL 17 rewrites the table and its indexes on the active column.)
-ALTER TABLE calls ALTER COLUMN active SET EXPRESSION AS (
-    status IN ('queued', 'initiated', 'ringing', 'in_progress')
-    OR (status = 'failed_to_initiate' AND coalesce(runner_cancel, '') = 'pending'));
+-- The column is dropped and added again rather than given a new expression (ALTER COLUMN … SET
+-- EXPRESSION is PostgreSQL 17's, and an external PostgreSQL may be 14); the indexes on it go with it
+-- and are made again below, as V60 and V120 made them.
+DROP INDEX calls_one_active_per_customer;
+DROP INDEX calls_one_active_per_phone;
+DROP INDEX calls_active_by_age;
+DROP INDEX calls_dial_in_flight;
+DROP INDEX calls_dial_in_flight_by_campaign;
+DROP INDEX calls_dial_in_flight_by_connection;
+ALTER TABLE calls DROP COLUMN active;
+ALTER TABLE calls
+    ADD COLUMN active boolean NOT NULL
+        GENERATED ALWAYS AS (
+            status IN ('queued', 'initiated', 'ringing', 'in_progress')
+            OR (status = 'failed_to_initiate' AND coalesce(runner_cancel, '') = 'pending')) STORED;
+CREATE UNIQUE INDEX calls_one_active_per_customer ON calls (organization_id, campaign_id, customer_id) WHERE active;
+CREATE UNIQUE INDEX calls_one_active_per_phone ON calls (organization_id, to_phone) WHERE active;
+CREATE INDEX calls_active_by_age ON calls (queued_at) WHERE active;
+CREATE INDEX calls_dial_in_flight ON calls (organization_id, from_number)
+    WHERE active AND dial_state IN ('dialing', 'placed', 'unknown');
+CREATE INDEX calls_dial_in_flight_by_campaign ON calls (organization_id, campaign_id)
+    WHERE active AND dial_state IN ('dialing', 'placed', 'unknown');
+CREATE INDEX calls_dial_in_flight_by_connection ON calls (organization_id, connection_id)
+    WHERE active AND dial_state IN ('dialing', 'placed', 'unknown');

@@ -33,7 +33,9 @@ class CallRepository {
             """;
     private static final String CANCEL_ONE = """
             WITH c AS (
-                UPDATE calls k SET status = 'cancelled', ended_at = now(), updated_at = now(), runner_cancel = 'pending'
+                UPDATE calls k SET status = 'cancelled', ended_at = now(), updated_at = now(), runner_cancel = 'pending',
+                    -- a cancelled call leaves the built-in runner's queue
+                    dial_state = CASE WHEN k.dial_state = 'waiting' THEN NULL ELSE k.dial_state END
                 WHERE k.organization_id = :organizationId AND k.id = :id
                   AND k.status IN ('queued', 'initiated', 'ringing')
                 RETURNING k.*)
@@ -50,7 +52,9 @@ class CallRepository {
                 ORDER BY id LIMIT :limit
                 FOR UPDATE),
             c AS (
-                UPDATE calls k SET status = 'cancelled', ended_at = now(), updated_at = now(), runner_cancel = 'pending'
+                UPDATE calls k SET status = 'cancelled', ended_at = now(), updated_at = now(), runner_cancel = 'pending',
+                    -- a cancelled call leaves the built-in runner's queue
+                    dial_state = CASE WHEN k.dial_state = 'waiting' THEN NULL ELSE k.dial_state END
                 FROM target t
                 WHERE k.organization_id = t.organization_id AND k.id = t.id
                 RETURNING k.*)
@@ -66,7 +70,8 @@ class CallRepository {
                 ORDER BY id LIMIT :limit
                 FOR UPDATE),
             c AS (
-                UPDATE calls k SET status = 'cancelled', ended_at = now(), updated_at = now()
+                UPDATE calls k SET status = 'cancelled', ended_at = now(), updated_at = now(),
+                    dial_state = CASE WHEN k.dial_state = 'waiting' THEN NULL ELSE k.dial_state END
                 FROM target t
                 WHERE k.organization_id = t.organization_id AND k.id = t.id
                 RETURNING k.*)
@@ -88,6 +93,8 @@ class CallRepository {
                 -- every status change would have to write (docs/PERFORMANCE.md, HOT updates)
                 WHERE active AND queued_at < now() - CAST(:after AS interval)
                   AND status IN ('initiated', 'ringing') AND updated_at < now() - CAST(:after AS interval)
+                  -- a call waiting in the built-in runner's queue (a closed window, pacing) is not stuck
+                  AND dial_state IS DISTINCT FROM 'waiting'
                 ORDER BY queued_at LIMIT :limit
                 FOR UPDATE SKIP LOCKED),
             c AS (

@@ -4,7 +4,11 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A call as stored, with its disposition's label; {@link #view()} is its public JSON shape. */
+/**
+ * A call as stored, with its disposition's label; {@link #view()} is its public JSON shape.
+ *
+ * @param scheduledFor while the call waits in the dial queue for a later time, that time
+ */
 record CallRow(
         String organizationId,
         String id,
@@ -33,7 +37,8 @@ record CallRow(
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt,
         String runnerCancel,
-        boolean placedDespiteCancel) {
+        boolean placedDespiteCancel,
+        OffsetDateTime scheduledFor) {
 
     /** The runner was told (or is being told) not to place or to hang up this call: {@code runner_cancel}. */
     static final String CANCEL_PENDING = "pending";
@@ -81,6 +86,8 @@ record CallRow(
         view.put("placedDespiteCancel", placedDespiteCancel);
         view.put("createdAt", time(createdAt));
         view.put("updatedAt", time(updatedAt));
+        // the built-in runner's deferral: the call waits for a window's opening, a startAt or a cap
+        view.put("scheduledFor", time(scheduledFor));
         return view;
     }
 

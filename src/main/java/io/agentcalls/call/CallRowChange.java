@@ -129,6 +129,7 @@ final class CallRowChange {
                 from.createdAt(),
                 updatedAt,
                 from.runnerCancel(),
-                placedDespiteCancel);
+                placedDespiteCancel,
+                from.scheduledFor());
     }
 }

@@ -15,14 +15,15 @@ class CallRowMapper implements RowMapper<CallRow> {
 
     /**
      * Select list of a call aliased {@code c}; every query using this mapper selects exactly these,
-     * then {@code disposition_label} (28th), as rows are read by position.
+     * then {@code disposition_label} (29th), as rows are read by position.
      */
     static final String COLUMNS = """
             c.organization_id, c.id, c.campaign_id, c.customer_id, c.agent_id, c.disposition_set_id,
             c.initiation_id, c.batch, c.from_number, c.to_phone, c.status, c.attempt, c.queued_at,
             c.initiated_at, c.ringing_at, c.in_progress_at, c.ended_at, c.duration_seconds,
             c.disposition_code, c.disposition_data, c.recording_url, c.transcript, c.failure_reason,
-            c.created_at, c.updated_at, c.runner_cancel, c.placed_despite_cancel""";
+            c.created_at, c.updated_at, c.runner_cancel, c.placed_despite_cancel,
+            c.scheduled_for""";
 
     /** Joins the label of a call's disposition code, as {@code d.label}. */
     static final String LABEL_JOIN = """
@@ -62,7 +63,7 @@ class CallRowMapper implements RowMapper<CallRow> {
                 time(rs, 17), // ended_at
                 rs.getObject(18, Integer.class), // duration_seconds
                 rs.getString(19), // disposition_code
-                rs.getString(28), // disposition_label
+                rs.getString(29), // disposition_label
                 data == null ? null : objectMapper.readValue(data, MAP),
                 rs.getString(21), // recording_url
                 rs.getString(22), // transcript
@@ -70,7 +71,8 @@ class CallRowMapper implements RowMapper<CallRow> {
                 time(rs, 24), // created_at
                 time(rs, 25), // updated_at
                 rs.getString(26), // runner_cancel
-                rs.getBoolean(27)); // placed_despite_cancel
+                rs.getBoolean(27), // placed_despite_cancel
+                time(rs, 28)); // scheduled_for
     }
 
     String json(Map<String, Object> data) {

@@ -34,6 +34,7 @@ public class CallService {
     private final InitiationTallyRepository tallies;
     private final PlannerStatistics plannerStatistics;
     private final ApplicationEventPublisher events;
+    private final DialQueue dialQueue;
 
     CallService(
             CallRepository calls,
@@ -45,7 +46,8 @@ public class CallService {
             CampaignStatsQuery stats,
             InitiationTallyRepository tallies,
             PlannerStatistics plannerStatistics,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            DialQueue dialQueue) {
         this.calls = calls;
         this.retryClaims = retryClaims;
         this.queries = queries;
@@ -56,6 +58,54 @@ public class CallService {
         this.tallies = tallies;
         this.plannerStatistics = plannerStatistics;
         this.events = events;
+        this.dialQueue = dialQueue;
+    }
+
+    /**
+     * The built-in runner accepts queued calls into its dial queue: each waits until its startAt (or
+     * {@code now}) and expires after the campaign's expireAfter. Idempotent: a call accepted before,
+     * or no longer queued, is left as it is.
+     */
+    public int acceptForDialing(String organizationId, List<String> callIds, java.time.Instant now) {
+        return dialQueue.accept(organizationId, callIds, now);
+    }
+
+    /**
+     * One pass of the dial queue at {@code now}: the dial-time safeguards over the due calls of active
+     * campaigns, then the claim of those that pass, within the pacing caps, for {@code node}; nothing
+     * when another node holds the pass. The claimed calls are this node's to dial and record.
+     */
+    public DialSweep sweepAndClaimDials(java.time.Instant now, DialLimits limits, String node, long salt) {
+        return dialQueue.sweepAndClaim(now, limits, node, salt);
+    }
+
+    /** The provider took the call; false when it was cancelled meanwhile (hang it up). */
+    public boolean recordDialPlaced(String organizationId, String callId, String providerCallId) {
+        return dialQueue.recordPlaced(organizationId, callId, providerCallId);
+    }
+
+    /** The provider refused the call for good: {@code failed} with its reason. */
+    public void recordDialRefused(String organizationId, String callId, String reason) {
+        dialQueue.recordRefused(organizationId, callId, reason);
+    }
+
+    /** The provider asked us to try later: the call waits until {@code after} and is dialed again. */
+    public void recordDialRetry(String organizationId, String callId, java.time.Instant after) {
+        dialQueue.recordRetry(organizationId, callId, after);
+    }
+
+    /** No definite answer: the call may ring, so it is held, never redialed, until events settle it. */
+    public void recordDialUnknown(String organizationId, String callId, String reason) {
+        dialQueue.recordUnknown(organizationId, callId, reason);
+    }
+
+    /** Renews the dial claims {@code node} holds. */
+    public int renewDialClaims(String node, java.time.Instant until) {
+        return dialQueue.renew(node, until);
+    }
+
+    public DialQueueState dialQueueState() {
+        return dialQueue.state();
     }
 
     /**

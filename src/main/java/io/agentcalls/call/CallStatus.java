@@ -20,7 +20,9 @@ public enum CallStatus {
     VOICEMAIL(4),
     FAILED(4),
     FAILED_TO_INITIATE(4),
-    CANCELLED(4);
+    CANCELLED(4),
+    /** Not dialed by the campaign's {@code expireAfter}: the built-in runner never placed it. */
+    EXPIRED(4);
 
     private static final int FINAL_RANK = 4;
 

@@ -17,6 +17,8 @@ final class CallStatusMachine {
         return switch (to) {
             case FAILED_TO_INITIATE -> from == CallStatus.QUEUED;
             case CANCELLED -> from.isCancellable();
+            // only a call no provider took expires: placed calls end by their events
+            case EXPIRED -> from == CallStatus.QUEUED || from == CallStatus.INITIATED;
             default -> true;
         };
     }
@@ -29,7 +31,9 @@ final class CallStatusMachine {
     static boolean canBackfill(CallStatus current, CallStatus earlier) {
         boolean step =
                 earlier == CallStatus.INITIATED || earlier == CallStatus.RINGING || earlier == CallStatus.IN_PROGRESS;
-        boolean placedByRunner = current != CallStatus.CANCELLED && current != CallStatus.FAILED_TO_INITIATE;
+        boolean placedByRunner = current != CallStatus.CANCELLED
+                && current != CallStatus.FAILED_TO_INITIATE
+                && current != CallStatus.EXPIRED;
         return step && placedByRunner && earlier.rank() < current.rank();
     }
 }

@@ -23,8 +23,12 @@ public record CampaignStats(
     /** @param byPaymentStatus every payment status, and {@code unset} for customers without one */
     public record Customers(long total, Map<String, Long> byPaymentStatus) {}
 
-    /** @param byStatus every call status, zero included */
-    public record Calls(long total, Map<String, Long> byStatus) {}
+    /**
+     * @param byStatus every call status, zero included ({@code queued}, {@code expired}, …)
+     * @param scheduled of the calls waiting in the built-in runner's queue, those deferred to a later
+     *     time (a closed calling window, a startAt, an attempt cap)
+     */
+    public record Calls(long total, Map<String, Long> byStatus, long scheduled) {}
 
     public record Outcome(String code, String label, long count) {}
 }

@@ -19,9 +19,11 @@ class CampaignStatsQuery {
     private static final String NO_PAYMENT_STATUS = "unset";
 
     private final CampaignStatsRepository repository;
+    private final DialQueueRepository dialQueue;
 
-    CampaignStatsQuery(CampaignStatsRepository repository) {
+    CampaignStatsQuery(CampaignStatsRepository repository, DialQueueRepository dialQueue) {
         this.repository = repository;
+        this.dialQueue = dialQueue;
     }
 
     /** One snapshot: the queries see the same committed data. */
@@ -75,7 +77,7 @@ class CampaignStatsQuery {
         return new CampaignStats(
                 campaignId,
                 new CampaignStats.Customers(customers, byPaymentStatus),
-                new CampaignStats.Calls(calls, byStatus),
+                new CampaignStats.Calls(calls, byStatus, dialQueue.scheduled(organizationId, campaignId)),
                 outcomes,
                 ended,
                 contacted,
@@ -83,8 +85,11 @@ class CampaignStatsQuery {
                 promised.setScale(2, RoundingMode.HALF_UP));
     }
 
-    /** A call the runner placed and that is over; cancelled and never-initiated calls don't count. */
+    /** A call the runner placed and that is over; cancelled, expired and never-initiated calls don't count. */
     static boolean isEnded(CallStatus status) {
-        return status.isFinal() && status != CallStatus.CANCELLED && status != CallStatus.FAILED_TO_INITIATE;
+        return status.isFinal()
+                && status != CallStatus.CANCELLED
+                && status != CallStatus.FAILED_TO_INITIATE
+                && status != CallStatus.EXPIRED;
     }
 }

@@ -32,6 +32,7 @@ public final class DocumentedCallStatus {
         WORDS.put(CallStatus.FAILED, FAILED);
         WORDS.put(CallStatus.FAILED_TO_INITIATE, FAILED);
         WORDS.put(CallStatus.CANCELLED, "Cancelled");
+        WORDS.put(CallStatus.EXPIRED, "Expired");
     }
 
     /** What the {@code status} filter of the logs accepts, for its error message. */

@@ -13,11 +13,11 @@ final class QueuedCallInsert {
 
     private static final String INSERT = """
                 INSERT INTO calls (organization_id, id, campaign_id, customer_id, initiation_id, batch, agent_id,
-                                   disposition_set_id, from_number, to_phone, attempt)
+                                   disposition_set_id, from_number, to_phone, attempt, scheduled_for)
                 SELECT :organizationId, new_id('call'), :campaignId, s.id, :initiationId,
                        ((s.position - 1) / :batchSize) + 1, :agentId, :dispositionSetId,
                        (CAST(:fromNumbers AS text[]))[((s.position - 1) % :fromNumberCount) + 1], s.phone,
-                       coalesce(n.attempt, 1)
+                       coalesce(n.attempt, 1), CAST(nullif(:startAt, '') AS timestamptz)
                 FROM selected s
                 -- retries name each customer's attempt number; everyone else makes a first call
                 LEFT JOIN unnest(CAST(:attemptCustomers AS text[]), CAST(:attemptNumbers AS integer[]))
@@ -36,6 +36,8 @@ final class QueuedCallInsert {
         parameters.put("fromNumbers", calls.fromNumbers().toArray(String[]::new));
         parameters.put("fromNumberCount", calls.fromNumbers().size());
         parameters.put("batchSize", calls.batchSize());
+        // a part's parameters hold no nulls: no startAt is the empty text, NULL in the statement
+        parameters.put("startAt", calls.startAt() == null ? "" : calls.startAt().toString());
         List<Map.Entry<String, Integer>> attempts = List.copyOf(calls.attempts().entrySet());
         parameters.put(
                 "attemptCustomers", attempts.stream().map(Map.Entry::getKey).toArray(String[]::new));

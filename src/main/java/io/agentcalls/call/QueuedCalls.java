@@ -10,6 +10,7 @@ import java.util.Map;
  * @param attempts the attempt number of each customer's call by customer id (retries); a customer not
  *     in it makes a first call
  * @param batchSize how many calls, by position, make one runner batch
+ * @param startAt the calls wait until then (the built-in runner's scheduledFor); null: at once
  */
 public record QueuedCalls(
         String organizationId,
@@ -19,4 +20,5 @@ public record QueuedCalls(
         String dispositionSetId,
         List<String> fromNumbers,
         Map<String, Integer> attempts,
-        int batchSize) {}
+        int batchSize,
+        java.time.OffsetDateTime startAt) {}

@@ -44,6 +44,17 @@ class CampaignController {
         return ApiResponse.of(campaigns.update(caller.organizationId(), campaignId, CampaignChanges.read(body)));
     }
 
+    /** Nothing of a paused campaign is dialed; its queued calls wait (the TimePay pause, by POST). */
+    @PostMapping("/{campaignId}/pause")
+    ApiResponse<CampaignView> pause(Caller caller, @PathVariable String campaignId) {
+        return ApiResponse.of(campaigns.pause(caller.organizationId(), campaignId));
+    }
+
+    @PostMapping("/{campaignId}/resume")
+    ApiResponse<CampaignView> resume(Caller caller, @PathVariable String campaignId) {
+        return ApiResponse.of(campaigns.resume(caller.organizationId(), campaignId));
+    }
+
     @DeleteMapping("/{campaignId}")
     CampaignResponses.Answer archive(Caller caller, @PathVariable String campaignId) {
         return new CampaignResponses.Answer(

@@ -67,12 +67,23 @@ class CampaignRepository {
                 updated_at = CASE WHEN status = 'paused' THEN updated_at ELSE now() END
             WHERE organization_id = :organizationId AND id = :id AND status <> 'archived'
             """ + "RETURNING " + COLUMNS;
-    // resumes a paused campaign only: a completed, draft or archived one stays as it is
+    // only a paused (or already active) campaign resumes: completed and draft ones are set by PATCH
     private static final String RESUME = """
             UPDATE campaigns
-            SET status = 'active', paused_at = NULL, updated_at = now()
-            WHERE organization_id = :organizationId AND id = :id AND status = 'paused'
+            SET status = 'active', paused_at = NULL,
+                updated_at = CASE WHEN status = 'active' THEN updated_at ELSE now() END
+            WHERE organization_id = :organizationId AND id = :id AND status IN ('paused', 'active')
             """ + "RETURNING " + COLUMNS;
+    private static final String DIALING = """
+            SELECT max_concurrent_calls, expire_after_seconds FROM campaigns
+            WHERE organization_id = :organizationId AND id = :id AND status <> 'archived'
+            """;
+    private static final String REPLACE_DIALING = """
+            UPDATE campaigns SET max_concurrent_calls = :max, expire_after_seconds = :expireAfterSeconds,
+                updated_at = now()
+            WHERE organization_id = :organizationId AND id = :id AND status <> 'archived'
+            RETURNING max_concurrent_calls, expire_after_seconds
+            """;
     private static final String ARCHIVE = """
             UPDATE campaigns
             SET status = 'archived', paused_at = NULL,
@@ -143,8 +154,33 @@ class CampaignRepository {
                 .list();
     }
 
+    /** Resumes a paused campaign; empty when there is no such campaign or it is not paused or active. */
     Optional<Campaign> resume(String organizationId, String id) {
         return one(RESUME, organizationId, id);
+    }
+
+    Optional<CampaignDialing> dialing(String organizationId, String id) {
+        return jdbc.sql(DIALING)
+                .param("organizationId", organizationId)
+                .param("id", id)
+                .query(CampaignRepository::dialing)
+                .optional();
+    }
+
+    Optional<CampaignDialing> replaceDialing(String organizationId, String id, CampaignDialing dialing) {
+        return jdbc.sql(REPLACE_DIALING)
+                .param("organizationId", organizationId)
+                .param("id", id)
+                .param("max", dialing.maxConcurrentCalls())
+                .param("expireAfterSeconds", (int) dialing.expireAfter().toSeconds())
+                .query(CampaignRepository::dialing)
+                .optional();
+    }
+
+    private static CampaignDialing dialing(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new CampaignDialing(
+                rs.getObject("max_concurrent_calls", Integer.class),
+                java.time.Duration.ofSeconds(rs.getInt("expire_after_seconds")));
     }
 
     Optional<Campaign> archive(String organizationId, String id) {

@@ -171,6 +171,28 @@ public class CampaignService {
     }
 
     /**
+     * Resume: the campaign is active again, its waiting calls dial, initiations and retries run. Only
+     * a paused campaign resumes (resuming an active one changes nothing); a completed, draft or
+     * archived one is a 409.
+     */
+    CampaignView resume(String organizationId, String campaignId) {
+        Campaign resumed = repository.resume(organizationId, campaignId).orElseThrow(() -> {
+            Campaign campaign = require(organizationId, campaignId);
+            return ApiException.conflict("Only a paused campaign can be resumed; this one is " + campaign.status());
+        });
+        return views.of(organizationId, resumed);
+    }
+
+    /** The campaign's dialing settings; an archived or unknown campaign is not found. */
+    CampaignDialing dialing(String organizationId, String campaignId) {
+        return repository.dialing(organizationId, campaignId).orElseThrow(CampaignService::notFound);
+    }
+
+    CampaignDialing replaceDialing(String organizationId, String campaignId, CampaignDialing dialing) {
+        return repository.replaceDialing(organizationId, campaignId, dialing).orElseThrow(CampaignService::notFound);
+    }
+
+    /**
      * Archiving is the delete: calls and customers keep pointing at the campaign. Repeating it is
      * fine. Another organization's campaign is the documented 403.
      */

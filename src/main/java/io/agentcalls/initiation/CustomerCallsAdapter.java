@@ -90,6 +90,10 @@ class CustomerCallsAdapter implements CustomerCalls {
         return counts == null
                 ? Skipped.NONE_SKIPPED
                 : new Skipped(
-                        counts.activeCall(), counts.doNotCall(), counts.attemptLimit(), counts.outsideCallingWindow());
+                        counts.activeCall(),
+                        counts.doNotCall(),
+                        // the customer module's shape has no contact policy: it is an attempt limit there
+                        counts.attemptLimit() + counts.contactPolicy(),
+                        counts.outsideCallingWindow());
     }
 }

@@ -3,6 +3,9 @@ package io.agentcalls.initiation;
 import io.agentcalls.common.ApiException;
 import io.agentcalls.common.BodyValues;
 import io.agentcalls.initiation.selection.CustomerFilter;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -16,7 +19,11 @@ import tools.jackson.databind.JsonNode;
 final class InitiateCallsRequestParser {
 
     static final int MAX_VALUES = CustomerFiltersReader.MAX_VALUES;
-    private static final Set<String> TOP_LEVEL = Set.of("agentId", "dispositionId", "limit", "filters", "dryRun");
+    private static final Set<String> TOP_LEVEL =
+            Set.of("agentId", "dispositionId", "limit", "filters", "dryRun", "startAt");
+    /** How far ahead startAt may be: a campaign's calls are not planned further out than this. */
+    static final Duration MAX_START_AHEAD = Duration.ofDays(30);
+
     static final int MAX_ID_LENGTH = 100;
 
     private final List<String> errors = new ArrayList<>();
@@ -36,6 +43,7 @@ final class InitiateCallsRequestParser {
         String dispositionId = requiredId(body, "dispositionId");
         Integer limit = limit(body.get("limit"));
         boolean dryRun = dryRun(body.get("dryRun"));
+        OffsetDateTime startAt = startAt(body.get("startAt"));
         for (String name : body.propertyNames()) {
             if (!TOP_LEVEL.contains(name)) {
                 errors.add("unknown field '" + name + "'");
@@ -55,7 +63,7 @@ final class InitiateCallsRequestParser {
         if (!errors.isEmpty()) {
             throw ApiException.validation(errors);
         }
-        return new InitiateCallsRequest(agentId, dispositionId, limit, dryRun, filters);
+        return new InitiateCallsRequest(agentId, dispositionId, limit, dryRun, filters, startAt);
     }
 
     private String requiredId(JsonNode body, String field) {
@@ -79,6 +87,29 @@ final class InitiateCallsRequestParser {
             return null;
         }
         return value.asInt();
+    }
+
+    /** An ISO-8601 time with an offset, at most {@link #MAX_START_AHEAD} ahead; a past one means now. */
+    private OffsetDateTime startAt(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        String problem = "startAt must be an ISO-8601 time with an offset (2026-12-04T09:00:00+05:30)";
+        if (!value.isString() || value.asString().length() > 40) {
+            errors.add(problem);
+            return null;
+        }
+        try {
+            OffsetDateTime startAt = OffsetDateTime.parse(value.asString());
+            if (startAt.isAfter(OffsetDateTime.now().plus(MAX_START_AHEAD))) {
+                errors.add("startAt must be at most 30 days ahead");
+                return null;
+            }
+            return startAt;
+        } catch (DateTimeParseException e) {
+            errors.add(problem);
+            return null;
+        }
     }
 
     private boolean dryRun(JsonNode value) {

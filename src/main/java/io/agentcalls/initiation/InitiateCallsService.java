@@ -5,6 +5,7 @@ import io.agentcalls.agent.AgentService;
 import io.agentcalls.campaign.Campaign;
 import io.agentcalls.campaign.CampaignService;
 import io.agentcalls.common.Ids;
+import io.agentcalls.contact.ContactPolicyService;
 import io.agentcalls.customer.CustomerService;
 import io.agentcalls.disposition.DispositionService;
 import io.agentcalls.disposition.DispositionSet;
@@ -44,6 +45,7 @@ class InitiateCallsService {
     private final PhoneNumberService phoneNumbers;
     private final CheckedSelection selection;
     private final CallDispatcher dispatcher;
+    private final ContactPolicyService contactPolicies;
 
     InitiateCallsService(
             CampaignService campaigns,
@@ -52,7 +54,8 @@ class InitiateCallsService {
             DispositionService dispositions,
             PhoneNumberService phoneNumbers,
             CheckedSelection selection,
-            CallDispatcher dispatcher) {
+            CallDispatcher dispatcher,
+            ContactPolicyService contactPolicies) {
         this.campaigns = campaigns;
         this.customers = customers;
         this.agents = agents;
@@ -60,6 +63,7 @@ class InitiateCallsService {
         this.phoneNumbers = phoneNumbers;
         this.selection = selection;
         this.dispatcher = dispatcher;
+        this.contactPolicies = contactPolicies;
     }
 
     /**
@@ -111,7 +115,7 @@ class InitiateCallsService {
         SelectionQuery query = new SelectionQuery(
                 organizationId,
                 campaignId,
-                SelectionQuery.Safeguards.of(campaign.get()),
+                SelectionQuery.Safeguards.of(campaign.get(), contactPolicies.policy(organizationId)),
                 filter,
                 request.limit(),
                 agent.get().requiredVariables(),
@@ -123,7 +127,9 @@ class InitiateCallsService {
                                 agent.get().id(),
                                 dispositionSet.get().id(),
                                 fromNumbers,
-                                attempts));
+                                attempts,
+                                request.startAt()),
+                request.startAt());
         boolean dryRun = request.dryRun();
         long started = System.nanoTime();
         CheckedSelection.Outcome checked = selection.run(query, dryRun);

@@ -135,6 +135,7 @@ class InitiationResponses {
             case DO_NOT_CALL -> "on the do-not-call list";
             case ATTEMPT_LIMIT -> "attempt limit reached";
             case OUTSIDE_CALLING_WINDOW -> "outside the calling window";
+            case CONTACT_POLICY -> "the organization's contact policy";
         };
     }
 

@@ -1,6 +1,8 @@
 package io.agentcalls.runner;
 
+import io.agentcalls.call.CallService;
 import io.agentcalls.common.Ids;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -9,10 +11,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import tools.jackson.databind.ObjectMapper;
 
-/** The HTTP runner when AGENTCALLS_RUNNER_URL is set, else the simulated runner (which plays calls on a schedule). */
+/**
+ * The HTTP runner when AGENTCALLS_RUNNER_URL is set, else the built-in runner (the dial queue, dialed
+ * through the voice providers; the simulator plays calls on a schedule).
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-@EnableConfigurationProperties(RunnerProperties.class)
+@EnableConfigurationProperties({RunnerProperties.class, DialProperties.class})
 class RunnerConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(RunnerConfiguration.class);
@@ -32,12 +37,14 @@ class RunnerConfiguration {
             RunnerProperties properties,
             RunnerSignature signature,
             ObjectMapper objectMapper,
-            SimulatedCallPlayer player) {
+            SimulatedCallPlayer player,
+            CallService calls,
+            Clock clock) {
         if (properties.simulatedRunner()) {
             log.info(
-                    "AGENTCALLS_RUNNER_URL is unset: using the simulated workflow runner ({})",
+                    "AGENTCALLS_RUNNER_URL is unset: using the built-in runner (the simulator {})",
                     player.enabled() ? "plays calls" : "does not play calls");
-            return new SimulatedWorkflowRunner(properties.simulated().misbehaviour(), player);
+            return new BuiltInWorkflowRunner(properties.simulated().misbehaviour(), calls, clock, player);
         }
         log.info("Using the HTTP workflow runner at {} (timeout {})", properties.url(), properties.timeout());
         return new HttpWorkflowRunner(properties.url(), properties.timeout(), signature, objectMapper);

@@ -44,6 +44,14 @@ public final class CallFixtures {
         return id;
     }
 
+    /** Opens the campaign's calling window all day, so a test's dial pass finds it open at any hour. */
+    public void callingAllDay(String organizationId, String campaignId) {
+        jdbc.sql("""
+                        UPDATE campaigns SET calling_window_start = '00:00', calling_window_end = '24:00'
+                        WHERE organization_id = :org AND id = :id
+                        """).param("org", organizationId).param("id", campaignId).update();
+    }
+
     public void customer(
             String organizationId, String campaignId, String customerId, String paymentStatus, BigDecimal emiAmount) {
         jdbc.sql("""

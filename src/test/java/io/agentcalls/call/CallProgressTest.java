@@ -155,7 +155,8 @@ class CallProgressTest {
                 T0,
                 T0,
                 null,
-                false);
+                false,
+                null);
     }
 
     /** A call that failed to initiate on an ambiguous runner answer (or was cancelled), its cancel pending. */
@@ -189,7 +190,8 @@ class CallProgressTest {
                 r.createdAt(),
                 r.updatedAt(),
                 CallRow.CANCEL_PENDING,
-                false);
+                false,
+                null);
     }
 
     @Test

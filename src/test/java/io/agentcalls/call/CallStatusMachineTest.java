@@ -3,6 +3,7 @@ package io.agentcalls.call;
 import static io.agentcalls.call.CallStatus.BUSY;
 import static io.agentcalls.call.CallStatus.CANCELLED;
 import static io.agentcalls.call.CallStatus.COMPLETED;
+import static io.agentcalls.call.CallStatus.EXPIRED;
 import static io.agentcalls.call.CallStatus.FAILED;
 import static io.agentcalls.call.CallStatus.FAILED_TO_INITIATE;
 import static io.agentcalls.call.CallStatus.INITIATED;
@@ -70,7 +71,7 @@ class CallStatusMachineTest {
         }
         assertThat(EnumSet.allOf(CallStatus.class).stream().filter(CallStatus::isFinal))
                 .containsExactlyInAnyOrder(
-                        COMPLETED, NO_ANSWER, BUSY, VOICEMAIL, FAILED, FAILED_TO_INITIATE, CANCELLED);
+                        COMPLETED, NO_ANSWER, BUSY, VOICEMAIL, FAILED, FAILED_TO_INITIATE, CANCELLED, EXPIRED);
     }
 
     @Test

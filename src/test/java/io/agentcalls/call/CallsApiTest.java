@@ -72,7 +72,8 @@ class CallsApiTest extends ApiTest {
                         "runnerCancel",
                         "placedDespiteCancel",
                         "createdAt",
-                        "updatedAt");
+                        "updatedAt",
+                        "scheduledFor");
         assertThat(data.at("/id").asString()).isEqualTo(call);
         assertThat(data.at("/campaignId").asString()).isEqualTo(campaign);
         assertThat(data.at("/customerId").asString()).isEqualTo("LOAN-7");

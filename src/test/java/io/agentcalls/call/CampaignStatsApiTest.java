@@ -68,7 +68,10 @@ class CampaignStatsApiTest extends ApiTest {
                     .param("amount", amount)
                     .param("id", call)
                     .update();
-            if (status.isFinal() && status != CallStatus.CANCELLED && status != CallStatus.FAILED_TO_INITIATE) {
+            if (status.isFinal()
+                    && status != CallStatus.CANCELLED
+                    && status != CallStatus.FAILED_TO_INITIATE
+                    && status != CallStatus.EXPIRED) {
                 ended++;
                 if (answered || status == CallStatus.COMPLETED) {
                     contacted++;
@@ -107,8 +110,10 @@ class CampaignStatsApiTest extends ApiTest {
         assertThat(reported).isEqualTo(outcomes);
         assertThat(data.at("/endedCalls").asLong()).isEqualTo(ended);
         assertThat(data.at("/contactedCalls").asLong()).isEqualTo(contacted);
+        // compared by value: JSON drops a trailing zero (0.3710 is written 0.371)
         assertThat(data.at("/contactRate").decimalValue())
-                .isEqualTo(BigDecimal.valueOf(contacted).divide(BigDecimal.valueOf(ended), 4, RoundingMode.HALF_UP));
+                .isEqualByComparingTo(
+                        BigDecimal.valueOf(contacted).divide(BigDecimal.valueOf(ended), 4, RoundingMode.HALF_UP));
         assertThat(data.at("/promisedAmount").decimalValue()).isEqualTo(promised.setScale(2, RoundingMode.HALF_UP));
     }
 

@@ -38,7 +38,7 @@ class InitiationSafeguardsApiTest extends ApiTest {
                 .isEqualTo(
                         "{\"success\":false,\"error\":\"BadRequest\",\"message\":\"Cannot initiate calls: all 3 matching customers were skipped by "
                                 + "safeguards (an active call: 3)\",\"totalMatched\":3,\"customersSelected\":0,\"skipped\":"
-                                + "{\"activeCall\":3,\"doNotCall\":0,\"attemptLimit\":0,\"outsideCallingWindow\":0}}");
+                                + "{\"activeCall\":3,\"doNotCall\":0,\"attemptLimit\":0,\"outsideCallingWindow\":0,\"contactPolicy\":0}}");
     }
 
     @Test

@@ -1,7 +1,7 @@
 package io.agentcalls.initiation;
 
+import io.agentcalls.runner.BuiltInWorkflowRunner;
 import io.agentcalls.runner.SimulatedRunnerSettings;
-import io.agentcalls.runner.SimulatedWorkflowRunner;
 import io.agentcalls.runner.WorkflowRunner;
 import java.time.Duration;
 
@@ -11,7 +11,7 @@ final class SimulatedRunnerControl {
     private SimulatedRunnerControl() {}
 
     static void with(WorkflowRunner runner, double rejectShare, double failShare, double timeoutShare, Runnable block) {
-        SimulatedWorkflowRunner simulated = (SimulatedWorkflowRunner) runner;
+        BuiltInWorkflowRunner simulated = (BuiltInWorkflowRunner) runner;
         SimulatedRunnerSettings before = simulated.settings();
         simulated.configure(new SimulatedRunnerSettings(rejectShare, failShare, timeoutShare, Duration.ZERO));
         try {

@@ -12,6 +12,7 @@ import io.agentcalls.common.Ids;
 import io.agentcalls.support.ApiTest;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -22,7 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** The simulated runner (the test profile's default) plays accepted calls to an outcome, fast. */
+/**
+ * The built-in runner (the test profile's default) queues accepted calls; the dialer places them
+ * through the simulator, which plays them to an outcome, fast.
+ */
 class SimulatedCallPlayerTest extends ApiTest {
 
     private static final String NUMBER = "+918045550177";
@@ -36,6 +40,10 @@ class SimulatedCallPlayerTest extends ApiTest {
     /** The test profile never ticks the player on its own; the tests here drive it. */
     @Autowired
     SimulatedCallPlayer player;
+
+    /** Test profile: the dialer runs only when a test drives it, like the player. */
+    @Autowired
+    Dialer dialer;
 
     @Autowired
     ConfigurableApplicationContext context;
@@ -53,6 +61,7 @@ class SimulatedCallPlayerTest extends ApiTest {
         org = CallFixtures.organizationOf(key);
         campaign = fixtures.campaign(org);
         set = fixtures.dispositionSet(org);
+        fixtures.callingAllDay(org, campaign);
     }
 
     @Test
@@ -62,11 +71,14 @@ class SimulatedCallPlayerTest extends ApiTest {
 
         try (PublishedCallEvents published = PublishedCallEvents.capture(context)) {
             dispatch(ids);
+            assertThat(stepsOf(ids)).as("accepted calls wait in the dial queue").isZero();
+            dialer.dialDue(Instant.now());
             assertThat(stepsOf(ids))
-                    .as("accepted calls are stored before they play")
-                    .isEqualTo(8);
+                    .as("the dialer places no more calls than the number has lines")
+                    .isEqualTo(2);
 
             await().atMost(Duration.ofSeconds(20)).until(() -> {
+                dialer.dialDue(Instant.now());
                 player.playDue();
                 return ids.stream().allMatch(this::isFinal);
             });
@@ -103,6 +115,8 @@ class SimulatedCallPlayerTest extends ApiTest {
             ids.add(fixtures.call(org, campaign, set, "queued", "LOAN-" + i, initiation, NUMBER));
         }
         dispatch(ids);
+        dialer.dialDue(Instant.now());
+        assertThat(stepsOf(ids)).as("one line: one call placed").isEqualTo(1);
 
         Response cancelled = post("/api/v1/initiations/" + initiation + "/cancel", key, null);
 
@@ -127,7 +141,7 @@ class SimulatedCallPlayerTest extends ApiTest {
     /** What the initiation feature does: submit a batch, record the runner's answer. */
     private void dispatch(List<String> ids) {
         List<RunnerBatch.Call> batchCalls = ids.stream()
-                .map(id -> new RunnerBatch.Call(id, "LOAN", "+919800000000", NUMBER, "hindi", Map.of()))
+                .map(id -> new RunnerBatch.Call(id, "LOAN", "+919800000000", NUMBER, "hindi", Map.of(), null, null))
                 .toList();
         BatchOutcome outcome = runner.submit(new RunnerBatch(
                 Ids.newId("bat"),

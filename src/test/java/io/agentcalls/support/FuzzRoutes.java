@@ -196,6 +196,23 @@ public final class FuzzRoutes {
                                 wrong("/phones", "\"x\"", "1", "{}"))
                         .capped("/phones", 10_001),
                 FuzzRoute.idOnly("DELETE", "/api/v1/dnc/{phone}"),
+                // issue 13, the built-in runner: pause and resume, the organization's contact policy
+                FuzzRoute.idOnly("POST", "/api/v1/campaigns/{campaignId}/pause"),
+                FuzzRoute.idOnly("POST", "/api/v1/campaigns/{campaignId}/resume"),
+                FuzzRoute.json(
+                        "PUT",
+                        "/api/v1/campaigns/{campaignId}/dialing",
+                        "{\"maxConcurrentCalls\":5,\"expireAfter\":\"PT24H\"}",
+                        Map.of(
+                                "/maxConcurrentCalls", List.of("\"5\"", "1.5", "0", "100001", "[]", "1e20"),
+                                "/expireAfter", List.of("24", "\"1 day\"", "\"PT1S\"", "\"P31D\"", "null"))),
+                FuzzRoute.json(
+                        "PUT",
+                        "/api/v1/contact-policy",
+                        "{\"maxAttemptsPerDay\":3,\"maxAttemptsPerWeek\":7}",
+                        Map.of(
+                                "/maxAttemptsPerDay", List.of("\"3\"", "1.5", "0", "101", "null", "1e20", "[]"),
+                                "/maxAttemptsPerWeek", List.of("\"7\"", "-1", "701", "null", "99999999999"))),
                 FuzzRoute.json(
                                 "POST",
                                 "/api/v1/webhooks",
@@ -230,7 +247,15 @@ public final class FuzzRoutes {
                                                         quoted(ownIds.get("dispositionId"))),
                                         "/limit", List.of("\"5\"", "0", "-1", "1.5"),
                                         "/dryRun", List.of("\"true\"", "1"),
-                                        "/filters", List.of("\"x\"", "[]", "1")))
+                                        "/filters", List.of("\"x\"", "[]", "1"),
+                                        // issue 13: the calls wait until startAt
+                                        "/startAt",
+                                                List.of(
+                                                        "1",
+                                                        "\"tomorrow\"",
+                                                        "\"2026-12-04T09:00:00\"",
+                                                        "\"2099-01-01T00:00:00Z\"",
+                                                        "[]")))
                         .capped("/filters/ids", 10_001),
                 FuzzRoute.json("POST", "/api/v1/initiate/{campaignId}/sms", "{\"templateId\":\"t1\"}", Map.of())
                         .kind(Kind.NOT_SERVED),

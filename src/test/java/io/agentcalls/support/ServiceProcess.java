@@ -60,8 +60,8 @@ public final class ServiceProcess {
         builder.redirectErrorStream(true).redirectOutput(dataDir.resolve(log).toFile());
         Process process = builder.start();
         ServiceProcess service = new ServiceProcess(process, port);
-        // a machine shared by many builds has taken over two minutes to start one
-        await().atMost(Duration.ofSeconds(240))
+        // a loaded shared machine (several builds at once) can take minutes to start a JVM and PostgreSQL
+        await().atMost(Duration.ofSeconds(300))
                 .pollInterval(Duration.ofMillis(500))
                 .ignoreExceptions()
                 .until(() -> {

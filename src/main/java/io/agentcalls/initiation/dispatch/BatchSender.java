@@ -103,7 +103,14 @@ class BatchSender {
             String language =
                     call.fields().getOrDefault("language", plan.agent().language());
             runnerCalls.add(new RunnerBatch.Call(
-                    call.callId(), call.customerId(), call.to(), call.from(), language, variables));
+                    call.callId(),
+                    call.customerId(),
+                    call.to(),
+                    call.from(),
+                    language,
+                    variables,
+                    call.notBefore().toString(),
+                    call.notAfter().toString()));
         }
         return new RunnerBatch(
                 plan.initiationId() + "_" + batch,

@@ -4,6 +4,8 @@ import io.agentcalls.customer.StandardField;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +30,8 @@ class QueuedBatchRepository {
             SELECT k.id AS call_id, k.customer_id, k.to_phone, k.from_number, c.id AS customer_found, c.name,
                    c.first_name, c.last_name, c.phone, c.language, c.payment_status, c.emi_amount, c.emi_due_date,
                    c.loan_amount, c.loan_period, c.current_emi, c.lead_date, c.timezone,
-                   CASE WHEN CAST(:withCustomFields AS boolean) THEN c.custom::text END AS custom
+                   CASE WHEN CAST(:withCustomFields AS boolean) THEN c.custom::text END AS custom,
+                   w.not_before, least(w.window_close, b.base + cp.expire_after_seconds * interval '1 second') AS not_after
             FROM calls k
             -- one primary-key probe per call whatever the statistics say: OFFSET 0 keeps the organization
             -- constant out of the subquery; given it, the planner believed an organization or campaign newer
@@ -39,6 +42,31 @@ class QueuedBatchRepository {
                 WHERE c.organization_id = k.organization_id AND c.campaign_id = k.campaign_id AND c.id = k.customer_id
                 OFFSET 0
             ) c ON true
+            -- the interval an external runner may place the call in (docs/RUNNER-PROTOCOL.md): from now (or
+            -- the call's startAt), moved to the calling window's next opening in the customer's zone, to the
+            -- close of that opening or the campaign's expireAfter, whichever comes first
+            JOIN campaigns cp ON cp.organization_id = k.organization_id AND cp.id = k.campaign_id
+            CROSS JOIN LATERAL (
+                SELECT greatest(now(), coalesce(k.scheduled_for, now())) AS base,
+                       coalesce(c.timezone, cp.timezone) AS tz
+            ) b
+            CROSS JOIN LATERAL (
+                SELECT b.base AT TIME ZONE b.tz AS local_base
+            ) l
+            CROSS JOIN LATERAL (
+                SELECT CASE WHEN in_calling_window(l.local_base::time, cp.calling_window_start, cp.calling_window_end)
+                            THEN l.local_base
+                            WHEN l.local_base::time < cp.calling_window_start
+                            THEN l.local_base::date + cp.calling_window_start
+                            ELSE (l.local_base::date + 1) + cp.calling_window_start END AS local_open
+            ) o
+            CROSS JOIN LATERAL (
+                SELECT o.local_open AT TIME ZONE b.tz AS not_before,
+                       (CASE WHEN cp.calling_window_start < cp.calling_window_end
+                                  OR o.local_open::time < cp.calling_window_end
+                             THEN o.local_open::date + cp.calling_window_end
+                             ELSE (o.local_open::date + 1) + cp.calling_window_end END) AT TIME ZONE b.tz AS window_close
+            ) w
             WHERE k.organization_id = :organizationId AND k.initiation_id = :initiationId AND k.batch = :batch
               AND k.status = 'queued'
               AND EXISTS (SELECT 1 FROM initiations i
@@ -66,7 +94,14 @@ class QueuedBatchRepository {
      * A queued call with every field of its customer as text, for the agent's variables; null fields
      * when the customer was deleted since the call was written.
      */
-    record ClaimedCall(String callId, String customerId, String to, String from, Map<String, String> fields) {
+    record ClaimedCall(
+            String callId,
+            String customerId,
+            String to,
+            String from,
+            Map<String, String> fields,
+            Instant notBefore,
+            Instant notAfter) {
 
         boolean customerGone() {
             return fields == null;
@@ -105,7 +140,13 @@ class QueuedBatchRepository {
         String customerId = rs.getString("customer_id");
         if (rs.getString("customer_found") == null) {
             return new ClaimedCall(
-                    rs.getString("call_id"), customerId, rs.getString("to_phone"), rs.getString("from_number"), null);
+                    rs.getString("call_id"),
+                    customerId,
+                    rs.getString("to_phone"),
+                    rs.getString("from_number"),
+                    null,
+                    null,
+                    null);
         }
         Map<String, String> fields = new HashMap<>();
         String customJson = rs.getString("custom");
@@ -129,6 +170,12 @@ class QueuedBatchRepository {
             }
         }
         return new ClaimedCall(
-                rs.getString("call_id"), customerId, rs.getString("to_phone"), rs.getString("from_number"), fields);
+                rs.getString("call_id"),
+                customerId,
+                rs.getString("to_phone"),
+                rs.getString("from_number"),
+                fields,
+                rs.getObject("not_before", OffsetDateTime.class).toInstant(),
+                rs.getObject("not_after", OffsetDateTime.class).toInstant());
     }
 }

@@ -2,6 +2,7 @@ package io.agentcalls.initiation.selection;
 
 import static io.agentcalls.initiation.selection.SkipReason.ACTIVE_CALL;
 import static io.agentcalls.initiation.selection.SkipReason.ATTEMPT_LIMIT;
+import static io.agentcalls.initiation.selection.SkipReason.CONTACT_POLICY;
 import static io.agentcalls.initiation.selection.SkipReason.DO_NOT_CALL;
 import static io.agentcalls.initiation.selection.SkipReason.OUTSIDE_CALLING_WINDOW;
 
@@ -53,7 +54,10 @@ public class CustomerSelection {
                        AS organization_has_active_calls,
                    (SELECT 1 FROM do_not_call d WHERE d.organization_id = p.organization_id
                     ORDER BY d.organization_id, d.phone LIMIT 1) IS NOT NULL
-                       AS organization_has_do_not_call
+                       AS organization_has_do_not_call,
+                   (SELECT 1 FROM calls k WHERE k.organization_id = p.organization_id
+                    ORDER BY k.organization_id, k.to_phone, k.created_at LIMIT 1) IS NOT NULL
+                       AS organization_has_calls
             FROM (SELECT CAST(:organizationId AS text) AS organization_id, CAST(:campaignId AS text) AS campaign_id
                   OFFSET 0) p
             """;
@@ -101,7 +105,8 @@ public class CustomerSelection {
                 .query((rs, row) -> new SafeguardProbes(
                         rs.getBoolean("campaign_has_calls"),
                         rs.getBoolean("organization_has_active_calls"),
-                        rs.getBoolean("organization_has_do_not_call")))
+                        rs.getBoolean("organization_has_do_not_call"),
+                        rs.getBoolean("organization_has_calls")))
                 .single();
     }
 
@@ -144,7 +149,10 @@ public class CustomerSelection {
                 "lastDay",
                 safeguards.lastDay() == null ? "infinity" : safeguards.lastDay().toString());
         parameters.put("maxPerDay", safeguards.maxAttemptsPerDay());
+        parameters.put("windowAt", query.windowAt() == null ? java.time.OffsetDateTime.now() : query.windowAt());
         parameters.put("maxPerWeek", safeguards.maxAttemptsPerWeek());
+        parameters.put("contactPerDay", safeguards.contactPolicy().maxAttemptsPerDay());
+        parameters.put("contactPerWeek", safeguards.contactPolicy().maxAttemptsPerWeek());
         parameters.put(
                 "limit", query.limit() == null ? Long.MAX_VALUE : query.limit().longValue());
         if (query.writes()) {
@@ -166,7 +174,8 @@ public class CustomerSelection {
                 template.dispositionSetId(),
                 template.fromNumbers(),
                 template.attempts(),
-                BATCH_SIZE);
+                BATCH_SIZE,
+                template.startAt());
     }
 
     /** Binds a parameter the statement and the call module's insert may share, to one value. */
@@ -191,7 +200,8 @@ public class CustomerSelection {
                         rs.getLong(ACTIVE_CALL.column()),
                         rs.getLong(DO_NOT_CALL.column()),
                         rs.getLong(ATTEMPT_LIMIT.column()),
-                        rs.getLong(OUTSIDE_CALLING_WINDOW.column())),
+                        rs.getLong(OUTSIDE_CALLING_WINDOW.column()),
+                        rs.getLong(CONTACT_POLICY.column())),
                 rs.getLong("eligible"),
                 selected,
                 rs.getLong("inserted"),

@@ -1,7 +1,9 @@
 package io.agentcalls.initiation.selection;
 
 import io.agentcalls.campaign.Campaign;
+import io.agentcalls.contact.ContactPolicy;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,6 +13,7 @@ import java.util.Set;
  * safeguards, how many, which variables must be present, and (unless a dry run) what to write.
  *
  * @param limit null when every matching customer is to be called
+ * @param windowAt the time the calling window is judged at: now, or the request's startAt
  * @param calls null for a dry run, which writes nothing
  */
 public record SelectionQuery(
@@ -21,7 +24,8 @@ public record SelectionQuery(
         Integer limit,
         List<String> requiredVariables,
         Set<String> customFieldNames,
-        CallTemplate calls) {
+        CallTemplate calls,
+        OffsetDateTime windowAt) {
 
     /**
      * The campaign's rules a customer must pass to be called now. The calling window holds on the
@@ -35,9 +39,10 @@ public record SelectionQuery(
             LocalDate firstDay,
             LocalDate lastDay,
             int maxAttemptsPerDay,
-            int maxAttemptsPerWeek) {
+            int maxAttemptsPerWeek,
+            ContactPolicy contactPolicy) {
 
-        public static Safeguards of(Campaign campaign) {
+        public static Safeguards of(Campaign campaign, ContactPolicy contactPolicy) {
             return new Safeguards(
                     campaign.timezone(),
                     campaign.callingWindow().start(),
@@ -45,7 +50,8 @@ public record SelectionQuery(
                     campaign.details().startDate(),
                     campaign.details().endDate(),
                     campaign.maxAttemptsPerDay(),
-                    campaign.maxAttemptsPerWeek());
+                    campaign.maxAttemptsPerWeek(),
+                    contactPolicy);
         }
     }
 
@@ -60,7 +66,8 @@ public record SelectionQuery(
             String agentId,
             String dispositionSetId,
             List<String> fromNumbers,
-            Map<String, Integer> attempts) {}
+            Map<String, Integer> attempts,
+            OffsetDateTime startAt) {}
 
     boolean writes() {
         return calls != null;

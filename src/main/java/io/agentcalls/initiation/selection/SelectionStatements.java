@@ -37,9 +37,11 @@ final class SelectionStatements {
                            WHEN ac.id IS NOT NULL OR ap.id IS NOT NULL THEN ${ACTIVE_CALL}
                            WHEN d.phone IS NOT NULL THEN ${DO_NOT_CALL}
                            WHEN coalesce(a.today, 0) >= :maxPerDay OR coalesce(a.this_week, 0) >= :maxPerWeek THEN ${ATTEMPT_LIMIT}
-                           WHEN NOT in_calling_window((now() AT TIME ZONE m.tz)::time,
+                           WHEN coalesce(pa.today, 0) >= :contactPerDay OR coalesce(pa.this_week, 0) >= :contactPerWeek
+                                THEN ${CONTACT_POLICY}
+                           WHEN NOT in_calling_window((CAST(:windowAt AS timestamptz) AT TIME ZONE m.tz)::time,
                                                       CAST(:windowStart AS time), CAST(:windowEnd AS time))
-                                OR (now() AT TIME ZONE m.tz)::date NOT BETWEEN CAST(:firstDay AS date)
+                                OR (CAST(:windowAt AS timestamptz) AT TIME ZONE m.tz)::date NOT BETWEEN CAST(:firstDay AS date)
                                                                            AND CAST(:lastDay AS date)
                                 THEN ${OUTSIDE_CALLING_WINDOW}
                            ELSE ${NONE}
@@ -62,6 +64,7 @@ final class SelectionStatements {
                    count(*) FILTER (WHERE skip = ${DO_NOT_CALL}) AS skipped_do_not_call,
                    count(*) FILTER (WHERE skip = ${ATTEMPT_LIMIT}) AS skipped_attempt_limit,
                    count(*) FILTER (WHERE skip = ${OUTSIDE_CALLING_WINDOW}) AS skipped_outside_window,
+                   count(*) FILTER (WHERE skip = ${CONTACT_POLICY}) AS skipped_contact_policy,
                    count(*) FILTER (WHERE skip = ${NONE}) AS eligible,
                    count(*) FILTER (WHERE skip = ${NONE}) AS selected,
                    0 AS inserted, 0 AS batches ${missingCounts}
@@ -86,9 +89,11 @@ final class SelectionStatements {
                            WHEN ac.id IS NOT NULL OR ap.id IS NOT NULL THEN ${ACTIVE_CALL}
                            WHEN d.phone IS NOT NULL THEN ${DO_NOT_CALL}
                            WHEN coalesce(a.today, 0) >= :maxPerDay OR coalesce(a.this_week, 0) >= :maxPerWeek THEN ${ATTEMPT_LIMIT}
-                           WHEN NOT in_calling_window((now() AT TIME ZONE m.tz)::time,
+                           WHEN coalesce(pa.today, 0) >= :contactPerDay OR coalesce(pa.this_week, 0) >= :contactPerWeek
+                                THEN ${CONTACT_POLICY}
+                           WHEN NOT in_calling_window((CAST(:windowAt AS timestamptz) AT TIME ZONE m.tz)::time,
                                                       CAST(:windowStart AS time), CAST(:windowEnd AS time))
-                                OR (now() AT TIME ZONE m.tz)::date NOT BETWEEN CAST(:firstDay AS date)
+                                OR (CAST(:windowAt AS timestamptz) AT TIME ZONE m.tz)::date NOT BETWEEN CAST(:firstDay AS date)
                                                                            AND CAST(:lastDay AS date)
                                 THEN ${OUTSIDE_CALLING_WINDOW}
                            ELSE ${NONE}
@@ -117,6 +122,7 @@ final class SelectionStatements {
                          count(*) FILTER (WHERE skip = ${DO_NOT_CALL}) AS skipped_do_not_call,
                          count(*) FILTER (WHERE skip = ${ATTEMPT_LIMIT}) AS skipped_attempt_limit,
                          count(*) FILTER (WHERE skip = ${OUTSIDE_CALLING_WINDOW}) AS skipped_outside_window,
+                         count(*) FILTER (WHERE skip = ${CONTACT_POLICY}) AS skipped_contact_policy,
                          count(*) FILTER (WHERE skip = ${NONE}) AS eligible
                   FROM classified) totals,
                  (SELECT count(*) AS selected ${missingCounts} FROM selected) chosen
@@ -141,9 +147,11 @@ final class SelectionStatements {
                            WHEN ac.id IS NOT NULL OR ap.id IS NOT NULL THEN ${ACTIVE_CALL}
                            WHEN d.phone IS NOT NULL THEN ${DO_NOT_CALL}
                            WHEN coalesce(a.today, 0) >= :maxPerDay OR coalesce(a.this_week, 0) >= :maxPerWeek THEN ${ATTEMPT_LIMIT}
-                           WHEN NOT in_calling_window((now() AT TIME ZONE m.tz)::time,
+                           WHEN coalesce(pa.today, 0) >= :contactPerDay OR coalesce(pa.this_week, 0) >= :contactPerWeek
+                                THEN ${CONTACT_POLICY}
+                           WHEN NOT in_calling_window((CAST(:windowAt AS timestamptz) AT TIME ZONE m.tz)::time,
                                                       CAST(:windowStart AS time), CAST(:windowEnd AS time))
-                                OR (now() AT TIME ZONE m.tz)::date NOT BETWEEN CAST(:firstDay AS date)
+                                OR (CAST(:windowAt AS timestamptz) AT TIME ZONE m.tz)::date NOT BETWEEN CAST(:firstDay AS date)
                                                                            AND CAST(:lastDay AS date)
                                 THEN ${OUTSIDE_CALLING_WINDOW}
                            ELSE ${NONE}
@@ -182,6 +190,7 @@ final class SelectionStatements {
                          count(*) FILTER (WHERE skip = ${DO_NOT_CALL}) AS skipped_do_not_call,
                          count(*) FILTER (WHERE skip = ${ATTEMPT_LIMIT}) AS skipped_attempt_limit,
                          count(*) FILTER (WHERE skip = ${OUTSIDE_CALLING_WINDOW}) AS skipped_outside_window,
+                         count(*) FILTER (WHERE skip = ${CONTACT_POLICY}) AS skipped_contact_policy,
                          count(*) FILTER (WHERE skip = ${NONE}) AS eligible
                   FROM classified) totals,
                  (SELECT count(*) AS selected ${missingCounts} FROM selected) chosen

@@ -9,6 +9,8 @@ public enum SkipReason {
     ACTIVE_CALL(1, "skipped_active_call"),
     DO_NOT_CALL(2, "skipped_do_not_call"),
     ATTEMPT_LIMIT(3, "skipped_attempt_limit"),
+    /** The organization's contact policy: this phone was called enough today or this week, in any campaign. */
+    CONTACT_POLICY(5, "skipped_contact_policy"),
     OUTSIDE_CALLING_WINDOW(4, "skipped_outside_window");
 
     /** The code of a customer no safeguard holds back; the statements name it {@code ${NONE}}. */

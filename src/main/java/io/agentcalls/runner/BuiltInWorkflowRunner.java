@@ -1,5 +1,7 @@
 package io.agentcalls.runner;
 
+import io.agentcalls.call.CallService;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -7,25 +9,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The default runner: accepts batches in-process so the service works with no telephony at all.
- * Whether a batch fails, times out or a call is rejected is decided from a hash of the batch or
- * call id, so the same input misbehaves the same way in every run.
+ * The default runner when no runner URL is set: accepts a batch by writing its calls into the dial
+ * queue (the calls themselves, in the database) before it answers, so {@code initiated} means
+ * "accepted" and survives any crash; the {@link Dialer} on every node places them over time through
+ * the voice providers. For tests and demos it can misbehave on purpose: whether a batch fails, times
+ * out or a call is rejected is decided from a hash of the batch or call id, so the same input
+ * misbehaves the same way in every run.
  */
-public class SimulatedWorkflowRunner implements WorkflowRunner {
+public class BuiltInWorkflowRunner implements WorkflowRunner {
 
-    private static final Logger log = LoggerFactory.getLogger(SimulatedWorkflowRunner.class);
+    private static final Logger log = LoggerFactory.getLogger(BuiltInWorkflowRunner.class);
 
     private final AtomicReference<SimulatedRunnerSettings> settings;
+    private final CallService calls;
+    private final Clock clock;
     private final SimulatedCallPlayer player;
 
-    /** A runner that accepts calls but does not play them (no status events follow). */
-    public SimulatedWorkflowRunner(SimulatedRunnerSettings settings) {
-        this(settings, null);
-    }
-
-    /** A runner that plays the calls it accepts through {@code player}. */
-    SimulatedWorkflowRunner(SimulatedRunnerSettings settings, SimulatedCallPlayer player) {
+    BuiltInWorkflowRunner(
+            SimulatedRunnerSettings settings, CallService calls, Clock clock, SimulatedCallPlayer player) {
         this.settings = new AtomicReference<>(settings);
+        this.calls = calls;
+        this.clock = clock;
         this.player = player;
     }
 
@@ -58,31 +62,31 @@ public class SimulatedWorkflowRunner implements WorkflowRunner {
                 accepted.add(call.callId());
             }
         }
-        play(batch.organizationId(), accepted);
+        queue(batch.organizationId(), accepted);
         log.debug(
-                "Simulated runner took batch {} ({} calls)",
+                "Built-in runner queued batch {} ({} calls)",
                 batch.batchId(),
                 batch.calls().size());
         return new BatchOutcome(accepted, rejected);
     }
 
-    /** Accepted means queued for playback, durably, before the answer goes back. */
-    private void play(String organizationId, List<String> accepted) {
-        if (player == null) {
-            return;
-        }
+    /** Accepted means in the dial queue, durably, before the answer goes back. */
+    private void queue(String organizationId, List<String> accepted) {
         try {
-            player.accept(organizationId, accepted);
+            calls.acceptForDialing(organizationId, accepted, clock.instant());
         } catch (RuntimeException e) {
-            throw RunnerFailure.because("Simulated runner could not take the calls", e);
+            throw RunnerFailure.because("The built-in runner could not queue the calls", e);
         }
     }
 
+    /**
+     * Cancelled calls still waiting left the queue with their status; the simulator stops playing
+     * those it placed. A placed call of a real provider is hung up by the {@link Dialer} when its
+     * answer is recorded after the cancellation, or by the provider's own events.
+     */
     @Override
     public void cancel(String organizationId, List<String> callIds) {
-        if (player != null) {
-            player.forget(organizationId, callIds);
-        }
+        player.forget(organizationId, callIds);
     }
 
     /** A stable number in [0, 1) for an id. */

@@ -1,0 +1,103 @@
+package io.agentcalls.call;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The built-in runner's queue over the calls: accepting, the dial-time safeguards and claim (one
+ * transaction under the cluster-wide dial lock), and the provider's answer written back. Every call
+ * that ends here publishes its {@link CallStatusChanged} like any other status change.
+ */
+@Component
+class DialQueue {
+
+    private final DialQueueRepository queue;
+    private final CallQueryRepository queries;
+    private final JdbcClient jdbc;
+    private final CallRowMapper mapper;
+    private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
+
+    DialQueue(
+            DialQueueRepository queue,
+            CallQueryRepository queries,
+            JdbcClient jdbc,
+            CallRowMapper mapper,
+            TransactionTemplate transactions,
+            ApplicationEventPublisher events) {
+        this.queue = queue;
+        this.queries = queries;
+        this.jdbc = jdbc;
+        this.mapper = mapper;
+        this.transactions = transactions;
+        this.events = events;
+    }
+
+    int accept(String organizationId, List<String> callIds, Instant now) {
+        return callIds.isEmpty() ? 0 : transactions.execute(tx -> queue.accept(organizationId, callIds, now));
+    }
+
+    DialSweep sweepAndClaim(Instant now, DialLimits limits, String node, long salt) {
+        return transactions.execute(tx -> {
+            if (!queue.tryDialLock()) {
+                return DialSweep.NOTHING;
+            }
+            queue.releaseDead(now);
+            List<DialQueueRepository.Guarded> guarded = queue.sweep(now, limits);
+            Map<String, Integer> byGuard = new HashMap<>();
+            guarded.forEach(g -> byGuard.merge(g.guard(), 1, Integer::sum));
+            guarded.stream()
+                    .filter(g -> g.guard().equals("expired") || g.guard().equals("doNotCall"))
+                    .forEach(g -> queries.find(g.organizationId(), g.callId()).ifPresent(this::publish));
+            List<DialQueueRepository.Guarded> ok =
+                    guarded.stream().filter(g -> g.guard().equals("ok")).toList();
+            List<DialClaim> claimed = ok.isEmpty() ? List.of() : queue.claim(ok, now, limits, node, salt);
+            return new DialSweep(byGuard, claimed);
+        });
+    }
+
+    boolean recordPlaced(String organizationId, String callId, String providerCallId) {
+        return transactions.execute(tx -> queue.recordPlaced(organizationId, callId, providerCallId));
+    }
+
+    void recordRefused(String organizationId, String callId, String reason) {
+        transactions.executeWithoutResult(tx -> jdbc.sql(DialStatements.FAIL_REFUSED)
+                .param("organizationId", organizationId)
+                .param("id", callId)
+                .param("reason", reason)
+                .query(mapper)
+                .list()
+                .forEach(this::publish));
+    }
+
+    void recordRetry(String organizationId, String callId, Instant after) {
+        transactions.executeWithoutResult(tx -> queue.recordRetry(organizationId, callId, after));
+    }
+
+    void recordUnknown(String organizationId, String callId, String reason) {
+        transactions.executeWithoutResult(tx -> queue.recordUnknown(organizationId, callId, reason));
+    }
+
+    int renew(String node, Instant until) {
+        return queue.renew(node, until);
+    }
+
+    DialQueueState state() {
+        return new DialQueueState(queue.queueDepth(), queue.inFlight());
+    }
+
+    long scheduled(String organizationId, String campaignId) {
+        return queue.scheduled(organizationId, campaignId);
+    }
+
+    private void publish(CallRow row) {
+        events.publishEvent(new CallStatusChanged(
+                row.organizationId(), row.id(), row.status().value(), row.endedAt(), new LazyCallView(row)));
+    }
+}
