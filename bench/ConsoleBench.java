@@ -48,7 +48,7 @@ public class ConsoleBench {
         String webhook = null;
         HttpResponse<String> hook = api.send(
                 post(base + "/api/v1/webhooks", key,
-                        "{\"url\":\"https://hooks.example.com/agentcalls\",\"events\":[\"call.completed\"]}"),
+                        "{\"url\":\"http://127.0.0.1/agentcalls-bench-sink\",\"events\":[\"call.completed\"]}"),
                 HttpResponse.BodyHandlers.ofString());
         if (hook.statusCode() == 201) {
             webhook = group(hook.body(), "\"id\":\"(whk_[0-9a-f]+)\"");
@@ -61,6 +61,10 @@ public class ConsoleBench {
             seed(s, org, campaign, webhook, customers, calls);
         }
         System.out.printf("seeded %,d customers and %,d calls in %.1f s%n", customers, calls, (System.nanoTime() - start) / 1e9);
+
+        if (System.getenv("CONSOLE_EXPLAIN") != null) {
+            explain(jdbcUrl, org, campaign);
+        }
 
         String user = "{\"email\":\"" + EMAIL + "\",\"password\":\"" + PASSWORD + "\",\"role\":\"admin\"}";
         send(api, post(base + "/admin/v1/organizations/" + org + "/users", admin, user));
@@ -176,6 +180,45 @@ public class ConsoleBench {
         s.execute("VACUUM ANALYZE customers");
         s.execute("VACUUM ANALYZE calls");
         s.execute("VACUUM ANALYZE initiations");
+    }
+
+    /**
+     * The plans of the console's list statements on this data (CONSOLE_EXPLAIN set): the same shapes as
+     * call/CallSearchRepository and customer/CustomerSearchRepository, with values inlined.
+     */
+    static void explain(String jdbcUrl, String org, String campaign) throws SQLException {
+        String calls = """
+                SELECT c.id, c.queued_at, u.name, d.label FROM calls c
+                LEFT JOIN customers u ON u.organization_id = c.organization_id AND u.campaign_id = c.campaign_id
+                    AND u.id = c.customer_id
+                LEFT JOIN disposition_codes d ON d.organization_id = c.organization_id
+                    AND d.disposition_set_id = c.disposition_set_id AND d.code = c.disposition_code
+                WHERE c.organization_id = '%s' """.formatted(org);
+        String[] statements = {
+            calls + "ORDER BY c.id DESC LIMIT 51",
+            calls + "AND c.status = ANY('{busy}') ORDER BY c.id DESC LIMIT 51",
+            calls + "AND c.id >= 'call_" + String.format("%012x", System.currentTimeMillis() - 3 * 86_400_000L)
+                    + "' AND c.id < 'call_" + String.format("%012x", System.currentTimeMillis() - 2 * 86_400_000L)
+                    + "' ORDER BY c.id DESC LIMIT 51",
+            calls + "AND c.to_phone = '+919800500000' AND (c.campaign_id, c.customer_id) IN (SELECT p.campaign_id, p.id"
+                    + " FROM customers p WHERE p.organization_id = '" + org + "' AND p.phone = '+919800500000')"
+                    + " ORDER BY c.id DESC LIMIT 51",
+            calls + "AND (c.campaign_id, c.customer_id) IN (SELECT n.campaign_id, n.id FROM customers n"
+                    + " WHERE n.organization_id = '" + org + "' AND lower(n.name) COLLATE \"C\" LIKE 'customer 50000%'"
+                    + " ORDER BY lower(n.name) COLLATE \"C\", n.campaign_id, n.id LIMIT 1000) ORDER BY c.id DESC LIMIT 51",
+            "SELECT id, name FROM customers WHERE organization_id = '" + org + "' AND campaign_id = '" + campaign
+                    + "' AND lower(name) COLLATE \"C\" LIKE 'customer 7777%' ORDER BY id LIMIT 51",
+        };
+        try (Connection c = connect(jdbcUrl); Statement s = c.createStatement()) {
+            for (String sql : statements) {
+                System.out.println("EXPLAIN " + sql.replaceAll("\\s+", " "));
+                try (var rs = s.executeQuery("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + sql)) {
+                    while (rs.next()) {
+                        System.out.println("  " + rs.getString(1));
+                    }
+                }
+            }
+        }
     }
 
     static String firstCallAfter(String jdbcUrl, String org, String after) throws SQLException {

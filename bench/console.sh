@@ -29,6 +29,8 @@ trap bench_stop_server EXIT INT TERM
 
 # the simulated runner plays no call on: the seeded calls are finished, and nothing else runs meanwhile
 export AGENTCALLS_RUNNER_SIMULATED_PLAY_CALLS=false
+# the seeded webhook endpoint is a loopback URL (its deliveries are seeded as sent: nothing is sent to it)
+export AGENTCALLS_WEBHOOKS_ALLOW_HTTP=true
 bench_start_server "$work"
 pg_port=$(bench_pg_port "$work")
 PGPASSWORD=$(bench_pg_password "$work")
@@ -40,6 +42,7 @@ export CONSOLE_PAGES="
 calls, first page | /console/calls
 calls, one campaign | /console/calls?campaign={campaign}
 calls, status busy | /console/calls?status=busy
+calls, a status no call has | /console/calls?status=ringing
 calls, one day | /console/calls?from=$(date -u -d '3 days ago' +%F)&to=$(date -u -d '3 days ago' +%F)
 calls, by phone | /console/calls?q=%2B919800500000
 calls, by name prefix | /console/calls?q=Customer+50000
