@@ -117,6 +117,7 @@ class WriteEndpointFuzzTest extends ApiTest {
     private Map<String, String> idsOf(CallingSetup setup) {
         String org = orgOf(setup);
         return Map.ofEntries(
+                Map.entry("organizationId", org),
                 Map.entry("campaignId", setup.campaignId),
                 Map.entry("agentId", setup.agentId),
                 Map.entry("groupId", setup.dispositionId),
@@ -139,7 +140,10 @@ class WriteEndpointFuzzTest extends ApiTest {
                 Set.of(RequestMethod.POST, RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE);
         Set<String> endpoints = new TreeSet<>();
         mappings.getHandlerMethods().forEach((info, handler) -> {
-            if (handler.getBeanType().getPackageName().startsWith("io.agentcalls")) {
+            // console pages take signed-in form posts with CSRF tokens, not API bodies: their refusals
+            // are tested by the console's own tests (issue 14)
+            if (handler.getBeanType().getPackageName().startsWith("io.agentcalls")
+                    && !io.agentcalls.console.ConsolePage.class.isAssignableFrom(handler.getBeanType())) {
                 for (RequestMethod method : info.getMethodsCondition().getMethods()) {
                     if (writes.contains(method)) {
                         info.getPatternValues().forEach(pattern -> endpoints.add(method + " " + pattern));

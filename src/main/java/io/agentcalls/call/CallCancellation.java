@@ -70,6 +70,21 @@ class CallCancellation {
         return new CallService.CancelledCalls(cancelled, Math.max(0, total - cancelled));
     }
 
+    /** Every call of the campaign not yet answered, in chunks; the count cancelled. */
+    long cancelCampaign(String organizationId, String campaignId) {
+        long cancelled = 0;
+        int chunk;
+        do {
+            chunk = transactions.execute(tx -> {
+                List<CallRow> rows = calls.cancelCampaignChunk(organizationId, campaignId, CHUNK);
+                publish(organizationId, rows);
+                return rows.size();
+            });
+            cancelled += chunk;
+        } while (chunk == CHUNK);
+        return cancelled;
+    }
+
     private void publish(String organizationId, List<CallRow> cancelled) {
         if (cancelled.isEmpty()) {
             return;

@@ -51,6 +51,22 @@ class CallRepository {
             SELECT %s, d.label AS disposition_label FROM c
             %s
             """.formatted(CallRowMapper.COLUMNS, CallRowMapper.LABEL_JOIN);
+    // the console's "cancel campaign": every call of the campaign not yet answered, a chunk at a time
+    private static final String CANCEL_CAMPAIGN_CHUNK = """
+            WITH target AS (
+                SELECT organization_id, id FROM calls
+                WHERE organization_id = :organizationId AND campaign_id = :campaignId
+                  AND status IN ('queued', 'initiated', 'ringing')
+                ORDER BY id LIMIT :limit
+                FOR UPDATE),
+            c AS (
+                UPDATE calls k SET status = 'cancelled', ended_at = now(), updated_at = now()
+                FROM target t
+                WHERE k.organization_id = t.organization_id AND k.id = t.id
+                RETURNING k.*)
+            SELECT %s, d.label AS disposition_label FROM c
+            %s
+            """.formatted(CallRowMapper.COLUMNS, CallRowMapper.LABEL_JOIN);
     private static final String INITIATION_EXISTS = """
             SELECT count(*) FROM initiations WHERE organization_id = :organizationId AND id = :id
             """;
@@ -118,6 +134,15 @@ class CallRepository {
         return jdbc.sql(CANCEL_INITIATION_CHUNK)
                 .param("organizationId", organizationId)
                 .param("initiationId", initiationId)
+                .param("limit", limit)
+                .query(mapper)
+                .list();
+    }
+
+    List<CallRow> cancelCampaignChunk(String organizationId, String campaignId, int limit) {
+        return jdbc.sql(CANCEL_CAMPAIGN_CHUNK)
+                .param("organizationId", organizationId)
+                .param("campaignId", campaignId)
                 .param("limit", limit)
                 .query(mapper)
                 .list();

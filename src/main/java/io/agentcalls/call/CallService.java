@@ -171,6 +171,14 @@ public class CallService {
         return cancellation.cancelInitiation(organizationId, initiationId);
     }
 
+    /**
+     * Cancels every call of the campaign that is not yet answered (the console's cancel) and tells
+     * the runner; the campaign is the caller's to check. Answers how many were cancelled.
+     */
+    public long cancelCampaignCalls(String organizationId, String campaignId) {
+        return cancellation.cancelCampaign(organizationId, campaignId);
+    }
+
     /** A call as the TimePay Agents API's call details show it; another organization's is not found. */
     public Map<String, Object> callDetails(String organizationId, String callId) {
         return history(organizationId, callId)

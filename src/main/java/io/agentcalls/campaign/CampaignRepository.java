@@ -34,6 +34,12 @@ class CampaignRepository {
               AND (CAST(:after AS text) IS NULL OR id > :after)
             ORDER BY id LIMIT :limit
             """;
+    private static final String LIST_NOT_ARCHIVED = "SELECT " + COLUMNS + """
+            FROM campaigns
+            WHERE organization_id = :organizationId AND status <> 'archived'
+              AND (CAST(:after AS text) IS NULL OR id > :after)
+            ORDER BY id LIMIT :limit
+            """;
     // paused_at is set only while paused, and keeps the moment the campaign was first paused
     private static final String UPDATE = """
             UPDATE campaigns
@@ -60,6 +66,12 @@ class CampaignRepository {
             SET status = 'paused', paused_at = coalesce(paused_at, now()),
                 updated_at = CASE WHEN status = 'paused' THEN updated_at ELSE now() END
             WHERE organization_id = :organizationId AND id = :id AND status <> 'archived'
+            """ + "RETURNING " + COLUMNS;
+    // resumes a paused campaign only: a completed, draft or archived one stays as it is
+    private static final String RESUME = """
+            UPDATE campaigns
+            SET status = 'active', paused_at = NULL, updated_at = now()
+            WHERE organization_id = :organizationId AND id = :id AND status = 'paused'
             """ + "RETURNING " + COLUMNS;
     private static final String ARCHIVE = """
             UPDATE campaigns
@@ -120,6 +132,19 @@ class CampaignRepository {
     /** Pauses a campaign that is not archived; empty when there is no such campaign. */
     Optional<Campaign> pause(String organizationId, String id) {
         return one(PAUSE, organizationId, id);
+    }
+
+    List<Campaign> listNotArchived(String organizationId, String after, int limit) {
+        return jdbc.sql(LIST_NOT_ARCHIVED)
+                .param("organizationId", organizationId)
+                .param("after", after)
+                .param("limit", limit)
+                .query(CampaignRows::campaign)
+                .list();
+    }
+
+    Optional<Campaign> resume(String organizationId, String id) {
+        return one(RESUME, organizationId, id);
     }
 
     Optional<Campaign> archive(String organizationId, String id) {

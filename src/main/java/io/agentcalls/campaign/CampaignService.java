@@ -54,6 +54,28 @@ public class CampaignService {
         return repository.existsInAnotherOrganization(organizationId, campaignId);
     }
 
+    /** The organization's campaigns but the archived ones, in id order (keyset pages): the console's list. */
+    public Page<Campaign> listCampaigns(String organizationId, PageRequest page) {
+        return Page.fromOverfetch(
+                repository.listNotArchived(organizationId, page.after(), page.fetchSize()), page.limit(), Campaign::id);
+    }
+
+    /** Pauses the campaign (the console's control): as Pause Campaign, answering the campaign. */
+    public Campaign pauseCampaign(String organizationId, String campaignId) {
+        return repository.pause(organizationId, campaignId).orElseThrow(() -> {
+            Campaign campaign = require(organizationId, campaignId);
+            return campaign.isArchived() ? archived() : notFound();
+        });
+    }
+
+    /** Resumes a paused campaign; one that is not paused is a 409 naming its status. */
+    public Campaign resumeCampaign(String organizationId, String campaignId) {
+        return repository.resume(organizationId, campaignId).orElseThrow(() -> {
+            Campaign campaign = require(organizationId, campaignId);
+            return ApiException.conflict("Only a paused campaign can be resumed; this one is " + campaign.status());
+        });
+    }
+
     /**
      * For background jobs only (the retry scheduler), which work for every organization: the active
      * campaigns with retries on, across all organizations. Requests never use it.

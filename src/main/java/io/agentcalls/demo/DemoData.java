@@ -1,5 +1,6 @@
 package io.agentcalls.demo;
 
+import io.agentcalls.console.ConsoleUserService;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -33,23 +34,28 @@ class DemoData {
     static final String CAMPAIGN_ID = "cmp_000000000000000000000000000de001";
     static final String AGENT_ID = "agt_000000000000000000000000000de001";
     static final String DISPOSITION_ID = "dsp_000000000000000000000000000de001";
+    static final String CONSOLE_USER_ID = "usr_000000000000000000000000000de001";
+    static final String CONSOLE_EMAIL = "demo@agentcalls.local";
+    static final String CONSOLE_PASSWORD = "demo-password";
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
     private static final int DEFAULT_PORT = 8080;
 
     private final DataSource dataSource;
     private final JdbcClient jdbc;
+    private final ConsoleUserService consoleUsers;
     private final int port;
 
     @Autowired
-    DemoData(DataSource dataSource, JdbcClient jdbc, ServerProperties server) {
-        this(dataSource, jdbc, server.getPort() == null ? DEFAULT_PORT : server.getPort());
+    DemoData(DataSource dataSource, JdbcClient jdbc, ConsoleUserService consoleUsers, ServerProperties server) {
+        this(dataSource, jdbc, consoleUsers, server.getPort() == null ? DEFAULT_PORT : server.getPort());
     }
 
     /** @param port the port the printed curl uses */
-    DemoData(DataSource dataSource, JdbcClient jdbc, int port) {
+    DemoData(DataSource dataSource, JdbcClient jdbc, ConsoleUserService consoleUsers, int port) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
+        this.consoleUsers = consoleUsers;
         this.port = port;
     }
 
@@ -65,10 +71,12 @@ class DemoData {
                 .param("prefix", API_KEY.substring(0, 42))
                 .param("hash", sha256(API_KEY))
                 .update();
+        consoleUsers.ensureDemoUser(ORGANIZATION_ID, CONSOLE_USER_ID, CONSOLE_EMAIL, CONSOLE_PASSWORD);
         log.warn(
                 """
 
                 Demo data is ready (AGENTCALLS_DEMO=true). The demo API key is public; never use this mode for real data.
+                  Console:       http://localhost:{}/  sign in as {} / {}
                   API key:       {}
                   Campaign:      {}
                   Agent:         {}
@@ -78,6 +86,9 @@ class DemoData {
                     -H 'Authorization: Bearer {}' -H 'Content-Type: application/json' \\
                     -d '{{"agentId":"{}","dispositionId":"{}","limit":25,"filters":{{"payment_status":["bounced","pending"]}}}}'
                 """.replace("{{", "{").replace("}}", "}"),
+                port,
+                CONSOLE_EMAIL,
+                CONSOLE_PASSWORD,
                 API_KEY,
                 CAMPAIGN_ID,
                 AGENT_ID,

@@ -1,5 +1,6 @@
 package io.agentcalls.demo;
 
+import io.agentcalls.console.ConsoleUserService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
@@ -10,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * With demo mode off, the demo organization cannot be reached: every one of its API keys is revoked
- * at start, before the server listens. That is the public key of the README and any key created with
+ * at start, before the server listens, and its console users (the demo password is public) disabled. That is the public key of the README and any key created with
  * it while the demo ran. Idempotent; nothing happens where there never was a demo organization. A
  * later demo start brings back the public key only ({@link DemoData}).
  */
@@ -26,9 +27,11 @@ class DemoKeyRevocation implements InitializingBean {
             """;
 
     private final JdbcClient jdbc;
+    private final ConsoleUserService consoleUsers;
 
-    DemoKeyRevocation(JdbcClient jdbc) {
+    DemoKeyRevocation(JdbcClient jdbc, ConsoleUserService consoleUsers) {
         this.jdbc = jdbc;
+        this.consoleUsers = consoleUsers;
     }
 
     @Override
@@ -38,6 +41,11 @@ class DemoKeyRevocation implements InitializingBean {
                 .update();
         if (revoked > 0) {
             log.warn("Demo mode is off: revoked {} API key(s) of the demo organization", revoked);
+        }
+        // the demo console password is published too
+        int disabled = consoleUsers.disableUsers(DemoData.ORGANIZATION_ID);
+        if (disabled > 0) {
+            log.warn("Demo mode is off: disabled {} console user(s) of the demo organization", disabled);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.agentcalls.media;
 
+import io.agentcalls.call.CallHistory;
 import io.agentcalls.call.CallMedia;
 import io.agentcalls.call.CallService;
 import io.agentcalls.common.ApiException;
@@ -15,16 +16,36 @@ import org.springframework.stereotype.Service;
  * call id's digits behind their own prefix). Another organization's are not found.
  */
 @Service
-class MediaService {
+public class MediaService {
 
     static final String TRANSCRIPT_NOT_FOUND = "Transcript not found";
 
     private final CallService calls;
     private final RecordingSource recordings;
+    private final MediaProperties properties;
 
-    MediaService(CallService calls, RecordingSource recordings) {
+    MediaService(CallService calls, RecordingSource recordings, MediaProperties properties) {
         this.calls = calls;
         this.recordings = recordings;
+        this.properties = properties;
+    }
+
+    /** The call's recording, for the console's player (close it after streaming); 404 without one. */
+    public Recording recordingOfCall(String organizationId, String callId) {
+        return recording(organizationId, CallHistory.recordingId(callId));
+    }
+
+    /** The call's transcript in turns of speech, for the console; empty without one. */
+    public List<TranscriptTurns.Turn> transcriptOfCall(String organizationId, String callId) {
+        return calls.media(organizationId, callId)
+                .filter(c -> c.transcript() != null)
+                .map(c -> TranscriptTurns.of(c.transcript()))
+                .orElse(List.of());
+    }
+
+    /** The most of a recording that is streamed ({@code agentcalls.media.max-recording-size}). */
+    public long maxRecordingBytes() {
+        return properties.maxRecordingSize().toBytes();
     }
 
     /** Opens the recording (close it after streaming); not one transaction: the fetch holds no connection. */

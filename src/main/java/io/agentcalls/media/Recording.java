@@ -7,7 +7,8 @@ import java.io.InputStream;
  * A recording ready to stream: its media type ({@code audio/mpeg} or {@code audio/wav}), its length
  * when known (-1 otherwise) and its bytes; close it when done, read to the end or not.
  */
-record Recording(String contentType, long length, InputStream body, AutoCloseable source) implements AutoCloseable {
+public record Recording(String contentType, long length, InputStream body, AutoCloseable source)
+        implements AutoCloseable {
 
     @Override
     public void close() {
@@ -23,7 +24,7 @@ record Recording(String contentType, long length, InputStream body, AutoCloseabl
         return new Recording(contentType, bytes.length, in, in);
     }
 
-    InputStream stream() throws IOException {
+    public InputStream stream() throws IOException {
         return body;
     }
 }

@@ -12,10 +12,10 @@ import java.util.Set;
  * any case; any other line goes on the turn before it. Text before the first named speaker is the
  * agent's: on an outbound call the agent speaks first.
  */
-final class TranscriptTurns {
+public final class TranscriptTurns {
 
     /** One turn of speech, as documented. */
-    record Turn(String speaker, String message) {}
+    public record Turn(String speaker, String message) {}
 
     static final String BOT = "BOT";
     static final String HUMAN = "HUMAN";

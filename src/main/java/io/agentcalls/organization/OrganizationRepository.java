@@ -12,6 +12,9 @@ class OrganizationRepository {
     private static final String INSERT_ORGANIZATION = """
             INSERT INTO organizations (id, name) VALUES (:id, :name)
             """;
+    private static final String EXISTS = """
+            SELECT EXISTS (SELECT 1 FROM organizations WHERE id = :id)
+            """;
     private static final String INSERT_KEY = """
             INSERT INTO api_keys (organization_id, id, name, key_prefix, key_hash)
             VALUES (:organizationId, :id, :name, :prefix, :hash)
@@ -46,6 +49,10 @@ class OrganizationRepository {
                 .param("id", organization.id())
                 .param("name", organization.name())
                 .update();
+    }
+
+    boolean exists(String id) {
+        return jdbc.sql(EXISTS).param("id", id).query(Boolean.class).single();
     }
 
     ApiKeyView insertKey(String organizationId, String id, String name, ApiKeyToken token) {

@@ -33,6 +33,11 @@ public class OrganizationService {
         return new CreatedOrganization(organization, key.key());
     }
 
+    /** Whether an organization has this id (the admin API's paths name one). */
+    public boolean exists(String organizationId) {
+        return organizationId != null && repository.exists(organizationId);
+    }
+
     @Transactional
     public ApiKeyView createApiKey(String organizationId, String name) {
         ApiKeyToken token = ApiKeyToken.generate(organizationId);

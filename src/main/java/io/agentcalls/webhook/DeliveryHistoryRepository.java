@@ -21,6 +21,13 @@ class DeliveryHistoryRepository {
               AND (CAST(:before AS text) IS NULL OR id < :before)
             ORDER BY id DESC LIMIT :limit
             """;
+    private static final String LIST_OF_CALL = """
+            SELECT id, endpoint_id, event_type, status, attempts, last_response_code, last_attempt_at, next_attempt_at,
+                   created_at
+            FROM webhook_deliveries
+            WHERE organization_id = :organizationId AND call_id = :callId
+            ORDER BY id DESC LIMIT :limit
+            """;
     private static final String FIND = """
             SELECT id, event_type, status, attempts, last_response_code, last_attempt_at, next_attempt_at, created_at
             FROM webhook_deliveries
@@ -47,6 +54,16 @@ class DeliveryHistoryRepository {
                 .param("before", before, Types.VARCHAR)
                 .param("limit", limit)
                 .query(DeliveryHistoryRepository::delivery)
+                .list();
+    }
+
+    /** A call's deliveries, newest first, each with the endpoint it went to. */
+    List<WebhookService.CallDelivery> listOfCall(String organizationId, String callId, int limit) {
+        return jdbc.sql(LIST_OF_CALL)
+                .param("organizationId", organizationId)
+                .param("callId", callId)
+                .param("limit", limit)
+                .query((rs, n) -> new WebhookService.CallDelivery(rs.getString("endpoint_id"), delivery(rs, n)))
                 .list();
     }
 

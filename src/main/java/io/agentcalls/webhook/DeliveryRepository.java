@@ -20,8 +20,8 @@ class DeliveryRepository {
     // One delivery per active endpoint of the organization that subscribes to the event.
     private static final String ENQUEUE = """
             INSERT INTO webhook_deliveries
-                (organization_id, id, endpoint_id, event_type, payload, status, next_attempt_at)
-            SELECT e.organization_id, new_id('msg'), e.id, :eventType, :payload, 'pending', now()
+                (organization_id, id, endpoint_id, event_type, payload, status, next_attempt_at, call_id)
+            SELECT e.organization_id, new_id('msg'), e.id, :eventType, :payload, 'pending', now(), :callId
             FROM webhook_endpoints e
             WHERE e.organization_id = :organizationId AND e.active AND :eventType = ANY (e.events)
             """;
@@ -98,11 +98,13 @@ class DeliveryRepository {
     }
 
     /** Queues the event for every subscribed endpoint; runs in the caller's transaction. */
-    int enqueue(String organizationId, String eventType, String payload) {
+    /** @param callId the call the event is about, or null */
+    int enqueue(String organizationId, String eventType, String payload, String callId) {
         return jdbc.sql(ENQUEUE)
                 .param("organizationId", organizationId)
                 .param("eventType", eventType)
                 .param("payload", payload)
+                .param("callId", callId, java.sql.Types.VARCHAR)
                 .update();
     }
 

@@ -71,27 +71,42 @@ class WebhookOutbox {
     @EventListener
     void on(CallStatusChanged event) {
         WebhookEventType.forCallStatus(event.status())
-                .ifPresent(type -> enqueue(event.organizationId(), type, event.occurredAt(), event.call()));
+                .ifPresent(type ->
+                        enqueue(event.organizationId(), type, event.occurredAt(), event.call(), event.callId()));
         DocumentedCallStatus.webhookEvent(event.status()).ifPresent(documented -> {
             if (subscribed(event.organizationId(), documented)) {
                 calls.history(event.organizationId(), event.callId())
                         .ifPresent(call -> store(
-                                event.organizationId(), documented, json.writeValueAsString(TimepayPayload.of(call))));
+                                event.organizationId(),
+                                documented,
+                                json.writeValueAsString(TimepayPayload.of(call)),
+                                event.callId()));
             }
         });
     }
 
     @EventListener
     void on(CallDispositionRecorded event) {
-        enqueue(event.organizationId(), WebhookEventType.CALL_DISPOSITION, event.occurredAt(), event.call());
+        enqueue(
+                event.organizationId(),
+                WebhookEventType.CALL_DISPOSITION,
+                event.occurredAt(),
+                event.call(),
+                event.callId());
     }
 
     @EventListener
     void on(InitiationCompleted event) {
-        enqueue(event.organizationId(), WebhookEventType.INITIATION_COMPLETED, event.occurredAt(), event.initiation());
+        enqueue(
+                event.organizationId(),
+                WebhookEventType.INITIATION_COMPLETED,
+                event.occurredAt(),
+                event.initiation(),
+                null);
     }
 
-    private void enqueue(String organizationId, WebhookEventType type, OffsetDateTime at, Map<String, Object> data) {
+    private void enqueue(
+            String organizationId, WebhookEventType type, OffsetDateTime at, Map<String, Object> data, String callId) {
         if (!subscribed(organizationId, type.wireName())) {
             return;
         }
@@ -99,12 +114,14 @@ class WebhookOutbox {
                 organizationId,
                 type.wireName(),
                 json.writeValueAsString(new Payload(
-                        type.wireName(), at == null ? OffsetDateTime.now() : at, data == null ? Map.of() : data)));
+                        type.wireName(), at == null ? OffsetDateTime.now() : at, data == null ? Map.of() : data)),
+                callId);
     }
 
     /** One delivery per active endpoint subscribed to the event; the poller is woken after commit. */
-    private void store(String organizationId, String event, String payload) {
-        if (deliveries.enqueue(organizationId, event, payload) == 0) {
+    /** @param callId the call the event is about (the console's call detail lists its deliveries), or null */
+    private void store(String organizationId, String event, String payload, String callId) {
+        if (deliveries.enqueue(organizationId, event, payload, callId) == 0) {
             return;
         }
         if (TransactionSynchronizationManager.isSynchronizationActive()) {

@@ -136,6 +136,14 @@ public class WebhookService {
                 WebhookDelivery::id);
     }
 
+    /** A delivery about a call, and the endpoint it went to. */
+    public record CallDelivery(String webhookId, WebhookDelivery delivery) {}
+
+    /** The latest deliveries about one call (the console's call detail), newest first. */
+    public List<CallDelivery> deliveriesOfCall(String organizationId, String callId, int limit) {
+        return history.listOfCall(organizationId, callId, limit);
+    }
+
     /** One delivery with the log of its attempts. */
     public WebhookDelivery getDelivery(String organizationId, String webhookId, String deliveryId) {
         return history.find(organizationId, webhookId, deliveryId)

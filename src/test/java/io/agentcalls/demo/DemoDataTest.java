@@ -2,6 +2,7 @@ package io.agentcalls.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agentcalls.console.ConsoleUserService;
 import io.agentcalls.support.ApiTest;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -13,9 +14,12 @@ class DemoDataTest extends ApiTest {
     @Autowired
     DataSource dataSource;
 
+    @Autowired
+    ConsoleUserService consoleUsers;
+
     @Test
     void theDemoKeyListsTheDemoCampaignAndTheReadmeCurlWorks() {
-        DemoData demo = new DemoData(dataSource, jdbc, port);
+        DemoData demo = new DemoData(dataSource, jdbc, consoleUsers, port);
         demo.seed();
         demo.seed();
 
@@ -39,7 +43,7 @@ class DemoDataTest extends ApiTest {
     /** The README's documented flow: create a campaign, bulk add customers calling them, read the logs. */
     @Test
     void theDocumentedFlowOfTheReadmeRunsOnTheDemoData() {
-        new DemoData(dataSource, jdbc, port).seed();
+        new DemoData(dataSource, jdbc, consoleUsers, port).seed();
         Response created = post("/api/v1/campaigns/create", DemoData.API_KEY, """
                 {"name":"Debt Collection Q1","description":"EMI reminders","campaignType":"emi",
                  "startDate":"2025-01-01","startTime":"00:00","endDate":"2099-12-31","endTime":"24:00",

@@ -43,6 +43,16 @@ public final class FuzzRoutes {
                                 "{\"name\":\"Fuzz Org\"}",
                                 wrong("/name", "1", "[]", "null"))
                         .kind(Kind.ADMIN_JSON),
+                // console users (issue 14)
+                FuzzRoute.json(
+                                "POST",
+                                "/admin/v1/organizations/{organizationId}/users",
+                                "{\"email\":\"fuzz@lender.example\",\"password\":\"long-enough\",\"role\":\"viewer\"}",
+                                Map.of(
+                                        "/email", List.of("1", "[]", "null", "\"no-at-sign\""),
+                                        "/password", List.of("1", "{}", "\"short\""),
+                                        "/role", List.of("true", "\"owner\"", "null")))
+                        .kind(Kind.ADMIN_JSON),
                 FuzzRoute.json("POST", "/api/v1/api-keys", "{\"name\":\"fuzz\"}", wrong("/name", "1", "{}", "null")),
                 FuzzRoute.idOnly("DELETE", "/api/v1/api-keys/{keyId}"),
                 FuzzRoute.json("POST", "/api/v1/campaigns", campaign(), campaignWrongTypes()),
