@@ -84,12 +84,6 @@ public class CampaignService {
         return repository.activeWithRetries();
     }
 
-    /** The organization's campaigns in id order (archived ones too), for the console's pickers and settings. */
-    public Page<Campaign> listCampaigns(String organizationId, PageRequest page) {
-        return Page.fromOverfetch(
-                repository.list(organizationId, null, page.after(), page.fetchSize()), page.limit(), Campaign::id);
-    }
-
     /**
      * Changes a campaign's settings from the fields of {@code PATCH /api/v1/campaigns/{id}} (calling
      * window, timezone, attempt caps, retries), read and checked as that endpoint does: every problem
