@@ -18,9 +18,10 @@ CREATE UNIQUE INDEX console_users_email ON console_users (email);
 
 -- Failed sign-ins, by email and by client address, counted over a sliding window to throttle guessing.
 -- In the database so every node sees every failure. Rows older than the window are deleted as the
--- next failure of the same subject is written, and by the retention purge of the console.
+-- next failure of the same subject is written, and by the retention purge (SignInFailurePurge).
 CREATE TABLE console_sign_in_failures (
     subject    text NOT NULL,
     failed_at  timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX console_sign_in_failures_subject ON console_sign_in_failures (subject, failed_at);
+CREATE INDEX console_sign_in_failures_by_age ON console_sign_in_failures (failed_at);

@@ -7,6 +7,7 @@ import io.agentcalls.common.PageRequest;
 import io.agentcalls.common.PlannerStatistics;
 import io.agentcalls.common.SqlPart;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +36,7 @@ public class CallService {
     private final RunnerEventProcessor runnerEvents;
     private final CallCancellation cancellation;
     private final CampaignStatsQuery stats;
+    private final OutcomeReportRepository outcomeReports;
     private final PlannerStatistics plannerStatistics;
     private final ApplicationEventPublisher events;
 
@@ -47,6 +49,7 @@ public class CallService {
             RunnerEventProcessor runnerEvents,
             CallCancellation cancellation,
             CampaignStatsQuery stats,
+            OutcomeReportRepository outcomeReports,
             PlannerStatistics plannerStatistics,
             ApplicationEventPublisher events) {
         this.calls = calls;
@@ -57,6 +60,7 @@ public class CallService {
         this.runnerEvents = runnerEvents;
         this.cancellation = cancellation;
         this.stats = stats;
+        this.outcomeReports = outcomeReports;
         this.plannerStatistics = plannerStatistics;
         this.events = events;
     }
@@ -209,6 +213,19 @@ public class CallService {
 
     long countLogs(String organizationId, LogFilter filter) {
         return filter.onlyMessages() ? 0 : history.count(organizationId, filter);
+    }
+
+    /**
+     * The outcomes of the campaign's calls that ended in {@code [from, to)}, hours of day in
+     * {@code zone} (the console's outcomes screen); the campaign is the caller's to check.
+     */
+    public OutcomeReport outcomes(
+            String organizationId, String campaignId, OffsetDateTime from, OffsetDateTime to, String zone) {
+        List<OutcomeReport.Hour> hours = outcomeReports.hours(organizationId, campaignId, from, to, zone);
+        long ended = hours.stream().mapToLong(OutcomeReport.Hour::placed).sum();
+        long contacted = hours.stream().mapToLong(OutcomeReport.Hour::answered).sum();
+        return new OutcomeReport(
+                ended, contacted, outcomeReports.segments(organizationId, campaignId, from, to), hours);
     }
 
     public CampaignStats campaignStats(String organizationId, String campaignId) {

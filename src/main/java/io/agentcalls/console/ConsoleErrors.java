@@ -9,6 +9,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -33,6 +34,12 @@ class ConsoleErrors {
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
     ModelAndView parameter(Exception e, HttpServletResponse response) {
         return page(HttpStatus.BAD_REQUEST, "A value of the request is missing or malformed", List.of(), response);
+    }
+
+    /** A viewer who closed the monitor left its event stream: nothing to answer, nothing wrong. */
+    @ExceptionHandler(AsyncRequestNotUsableException.class)
+    void left() {
+        // the connection is gone
     }
 
     private static ModelAndView page(

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -97,6 +98,10 @@ class LaunchAnswers {
         try {
             answer = launches.initiate(organizationId, campaignId, form.idempotencyKey(), built.body());
         } catch (ApiException e) {
+            if (e.status() == HttpStatus.CONFLICT) {
+                // the same form sent twice (a double click) while the first launch runs: it runs once
+                return new Launched(true, 409, "This launch is already under way; it runs once.", List.of());
+            }
             return new Launched(false, e.status().value(), e.getMessage(), e.errors());
         }
         JsonNode body = objectMapper.readTree(answer.body());

@@ -2,20 +2,23 @@ package io.agentcalls.console;
 
 import io.agentcalls.agent.AgentService;
 import io.agentcalls.campaign.Campaign;
+import io.agentcalls.common.ApiException;
 import io.agentcalls.common.Ids;
 import io.agentcalls.common.PageRequest;
 import io.agentcalls.customer.CustomerService;
+import io.agentcalls.customer.PaymentStatus;
 import io.agentcalls.disposition.DispositionService;
 import io.agentcalls.initiation.LaunchService;
 import io.agentcalls.ratelimit.RateLimit;
 import io.agentcalls.ratelimit.RateLimiter;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -53,8 +56,9 @@ class LaunchController implements ConsolePage {
         this.rateLimiter = rateLimiter;
     }
 
+    /** Launching starts from a campaign: the list shows a launch link beside each. */
     @GetMapping("/console/launch")
-    String choose(ConsoleUser user, @RequestParam(required = false) String cursor, Model model) {
+    String choose() {
         return "redirect:/console/campaigns";
     }
 
@@ -69,7 +73,7 @@ class LaunchController implements ConsolePage {
                 "dispositionSets",
                 dispositions.list(user.organizationId(), CHOICES).items());
         model.addAttribute("customFields", customers.customFieldNames(user.organizationId(), campaignId));
-        model.addAttribute("paymentStatuses", io.agentcalls.customer.PaymentStatus.VALUES);
+        model.addAttribute("paymentStatuses", PaymentStatus.VALUES);
         return "console/launch";
     }
 
@@ -87,17 +91,15 @@ class LaunchController implements ConsolePage {
             ConsoleUser user,
             @PathVariable String campaignId,
             @ModelAttribute LaunchForm form,
-            Model model,
             RedirectAttributes flash) {
         user.requireOperator();
         monitor.campaign(user.organizationId(), campaignId);
         rateLimiter.check(user.organizationId(), RateLimit.INITIATIONS);
         LaunchAnswers.Launched launched = answers.launch(user.organizationId(), campaignId, form);
         if (!launched.done()) {
-            model.addAttribute("status", launched.status());
-            model.addAttribute("message", launched.message());
-            model.addAttribute("errors", launched.errors());
-            return "console/error";
+            // the API's refusal, with its status, as the console's error page (ConsoleErrors)
+            throw new ApiException(
+                    HttpStatus.valueOf(launched.status()), launched.message(), launched.errors(), Map.of());
         }
         flash.addFlashAttribute("notice", launched.message());
         return "redirect:/console/campaigns/" + campaignId;

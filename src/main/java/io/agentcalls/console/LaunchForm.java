@@ -64,9 +64,10 @@ record LaunchForm(
             var statuses = filters.putArray("payment_status");
             paymentStatus.forEach(status -> statuses.add(text(status, "Payment status", errors)));
         }
-        if (present(languages)) {
+        String languageList = present(languages) ? text(languages, "Languages", errors) : null;
+        if (languageList != null) {
             var values = filters.putArray("language");
-            Arrays.stream(text(languages, "Languages", errors).split(","))
+            Arrays.stream(languageList.split(","))
                     .map(String::strip)
                     .filter(s -> !s.isEmpty())
                     .forEach(language -> values.add(language.toLowerCase(Locale.ROOT)));
@@ -79,8 +80,11 @@ record LaunchForm(
             date(due, "to", dueTo, "Due to", errors);
         }
         if (present(customField) && present(customValue)) {
-            filters.putObject("custom")
-                    .put(text(customField, "Custom field", errors), text(customValue, "Custom value", errors));
+            String field = text(customField, "Custom field", errors);
+            String value = text(customValue, "Custom value", errors);
+            if (field != null && value != null) {
+                filters.putObject("custom").put(field, value);
+            }
         }
         return new Built(body, errors);
     }

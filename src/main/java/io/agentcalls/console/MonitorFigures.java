@@ -52,7 +52,7 @@ record MonitorFigures(
     }
 
     /** The share of the largest status, for the bars of the status chart (0..100). */
-    long barWidth(long count) {
+    public long barWidth(long count) {
         long max = byStatus.values().stream().mapToLong(Long::longValue).max().orElse(0);
         return max == 0 ? 0 : Math.round(count * 100.0 / max);
     }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,9 +18,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -162,20 +160,27 @@ public abstract class BrowserTest extends ApiTest {
     }
 
     /**
-     * A screenshot of the whole page at the width of a laptop (1366 px), for the README: the window
-     * grows to the page's height for the shot and goes back to 1366×768 after.
+     * A screenshot of the whole page at the width of a laptop (1366 px), for the README, taken
+     * through the DevTools protocol so the part below the window is in it too.
      */
+    @SuppressWarnings("unchecked")
     protected void screenshot(String name) throws IOException {
-        Object height = ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight");
-        int pageHeight = Math.min(3000, Math.max(768, ((Number) height).intValue()));
-        browser.manage().window().setSize(new Dimension(1366, pageHeight));
-        try {
-            byte[] png = ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES);
-            Files.createDirectories(SCREENSHOTS);
-            Files.write(SCREENSHOTS.resolve(name + ".png"), png);
-        } finally {
-            browser.manage().window().setSize(new Dimension(1366, 768));
-        }
+        ChromeDriver chrome = (ChromeDriver) browser;
+        Map<String, Object> metrics = chrome.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+        Map<String, Object> content = (Map<String, Object>) metrics.get("cssContentSize");
+        double width = ((Number) content.get("width")).doubleValue();
+        double height = Math.min(4000, ((Number) content.get("height")).doubleValue());
+        Map<String, Object> shot = chrome.executeCdpCommand(
+                "Page.captureScreenshot",
+                Map.of(
+                        "format",
+                        "png",
+                        "captureBeyondViewport",
+                        true,
+                        "clip",
+                        Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+        Files.createDirectories(SCREENSHOTS);
+        Files.write(SCREENSHOTS.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
     }
 
     /** Body of a JSON object from alternating keys and values (for fixtures built through the API). */
