@@ -39,6 +39,11 @@ driver=$(find "$HOME/.m2/repository/org/postgresql/postgresql" -name 'postgresql
 
 # name | path: {campaign}, {customer}, {call} and {webhook} are filled in by ConsoleBench
 export CONSOLE_PAGES="
+campaigns | /console/campaigns
+monitor | /console/campaigns/{campaign}
+launch | /console/campaigns/{campaign}/launch
+outcomes, last 30 days | /console/outcomes?campaignId={campaign}
+call detail | /console/calls/{call}
 calls, first page | /console/calls
 calls, one campaign | /console/calls?campaign={campaign}
 calls, status busy | /console/calls?status=busy

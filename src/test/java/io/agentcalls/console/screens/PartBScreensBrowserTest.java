@@ -25,7 +25,7 @@ import org.openqa.selenium.support.ui.Select;
  * every control is labelled; the pages fit a phone's width. Screenshots of each screen on demo-like
  * data go to docs/console/.
  */
-class ConsoleScreensBrowserTest extends BrowserTest {
+class PartBScreensBrowserTest extends BrowserTest {
 
     private ScreenData data;
 
@@ -193,7 +193,8 @@ class ConsoleScreensBrowserTest extends BrowserTest {
         assertThat(browser.findElements(By.cssSelector("#keys-table button"))).isEmpty();
         open("/console/settings/campaigns/" + campaign);
         assertThat(present(By.id("save-campaign"))).isFalse();
-        assertThat(browser.findElements(By.cssSelector("#campaign-form fieldset input"))).allMatch(input -> !input.isEnabled());
+        assertThat(browser.findElements(By.cssSelector("#campaign-form fieldset input")))
+                .allMatch(input -> !input.isEnabled());
     }
 
     /** Inputs, selects, text areas and buttons with neither a label, an aria-label nor a text. */

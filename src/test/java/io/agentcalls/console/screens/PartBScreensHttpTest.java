@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * sent what a browser would not: wrong filters and values, another organization's ids, and changes
  * by a role that may not make them. Each gets a 4xx page naming the problem, and nothing changes.
  */
-class ConsoleScreensHttpTest extends ApiTest {
+class PartBScreensHttpTest extends ApiTest {
 
     private static final String PASSWORD = "console-screens-password";
 
