@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * with CUSTOMERS customers and CALLS finished calls over the last 30 days (mixed statuses and
  * dispositions), 30 days of initiations with skips, 10,000 do-not-call phones and a webhook endpoint
  * with 10,000 deliveries, all with SQL; then signs in to the console as a person would (the sign-in
- * form, its CSRF token, the session cookie) and times every console page, 2 untimed requests then 20
+ * form, its CSRF token, the session cookie) and times every console page, 10 untimed requests then 20
  * timed ones each, and the CSV export of all the calls.
  *
  * Usage: PGPASSWORD=… java -cp postgresql.jar ConsoleBench.java JDBC_URL BASE_URL ADMIN_TOKEN CUSTOMERS CALLS
@@ -28,6 +28,8 @@ import java.util.regex.Pattern;
 public class ConsoleBench {
 
     static final int TIMED = 20;
+    /** Untimed requests first, so the page's code is compiled (JIT) before it is timed. */
+    static final int WARM_UP = 10;
     static final String EMAIL = "bench@agentcalls.local";
     static final String PASSWORD = "bench-console-password";
 
@@ -75,13 +77,16 @@ public class ConsoleBench {
         signIn(browser, base);
 
         String someCall = "call_" + String.format("%012x", System.currentTimeMillis() - 3_600_000L);
+        String half = String.format("%08d", customers / 2); // a customer in the middle, and its phone's digits
         Map<String, String> pages = new LinkedHashMap<>();
         for (String line : System.getenv().getOrDefault("CONSOLE_PAGES", "").split("\n")) {
             if (!line.isBlank()) {
                 String[] parts = line.split("\\|", 2);
                 pages.put(parts[0].strip(), parts[1].strip()
                         .replace("{campaign}", campaign)
-                        .replace("{customer}", "LN00500000")
+                        .replace("{customer}", "LN" + half)
+                        .replace("{half}", half)
+                        .replace("{n}", Integer.toString(customers / 2))
                         .replace("{webhook}", webhook == null ? "" : webhook)
                         .replace("{call}", firstCallAfter(jdbcUrl, org, someCall)));
             }
@@ -250,10 +255,10 @@ public class ConsoleBench {
         }
     }
 
-    /** 2 untimed requests, then TIMED timed ones; prints the median, p99 (nearest rank) and max. */
+    /** WARM_UP untimed requests, then TIMED timed ones; prints the median, p99 (nearest rank) and max. */
     static void time(HttpClient browser, String url, String what) throws Exception {
         long[] micros = new long[TIMED];
-        for (int i = -2; i < TIMED; i++) {
+        for (int i = -WARM_UP; i < TIMED; i++) {
             long start = System.nanoTime();
             HttpResponse<String> response =
                     browser.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());

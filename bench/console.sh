@@ -3,7 +3,7 @@
 # also bench/run.sh --console ...).
 # Starts the server (-Xmx512m) on a fresh data folder, seeds one organization with N customers, N finished
 # calls over 30 days, initiations with skips, do-not-call phones and webhook deliveries (bench/ConsoleBench.java,
-# SQL), signs in to the console through its form and times each page: 2 untimed requests, then 20 timed ones,
+# SQL), signs in to the console through its form and times each page: 10 untimed requests, then 20 timed ones,
 # median, p99 and max of the time to the whole answer on this machine's loopback. Ends with the CSV export of
 # every call. Writes the same table to bench/results/<date>-console-<N>.txt.
 set -euo pipefail
@@ -37,7 +37,8 @@ PGPASSWORD=$(bench_pg_password "$work")
 export PGPASSWORD
 driver=$(find "$HOME/.m2/repository/org/postgresql/postgresql" -name 'postgresql-*.jar' | sort -V | tail -n 1)
 
-# name | path: {campaign}, {customer}, {call} and {webhook} are filled in by ConsoleBench
+# name | path: {campaign}, {customer}, {half} and {n} (a customer's number in the middle, padded and not), {call} and {webhook}
+# are filled in by ConsoleBench
 export CONSOLE_PAGES="
 campaigns | /console/campaigns
 monitor | /console/campaigns/{campaign}
@@ -49,10 +50,10 @@ calls, one campaign | /console/calls?campaign={campaign}
 calls, status busy | /console/calls?status=busy
 calls, a status no call has | /console/calls?status=ringing
 calls, one day | /console/calls?from=$(date -u -d '3 days ago' +%F)&to=$(date -u -d '3 days ago' +%F)
-calls, by phone | /console/calls?q=%2B919800500000
-calls, by name prefix | /console/calls?q=Customer+50000
+calls, by phone | /console/calls?q=%2B9198{half}
+calls, by name prefix | /console/calls?q=Customer+{n}
 customers, first page | /console/customers?campaign={campaign}
-customers, by phone | /console/customers?campaign={campaign}&q=%2B919800500000
+customers, by phone | /console/customers?campaign={campaign}&q=%2B9198{half}
 customers, by name prefix | /console/customers?campaign={campaign}&q=Customer+7777
 customer and attempts | /console/customers/{campaign}/{customer}
 import | /console/import

@@ -9,6 +9,7 @@ import io.agentcalls.console.ConsoleUser;
 import io.agentcalls.initiation.InitiationHistory;
 import io.agentcalls.number.DoNotCallService;
 import io.agentcalls.number.DoNotCallService.DoNotCallAddition;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
@@ -85,8 +86,11 @@ class CompliancePageController implements ConsolePage {
     }
 
     @PostMapping("/console/compliance/dnc/upload")
-    String upload(ConsoleUser user, MultipartHttpServletRequest request, RedirectAttributes flash) throws IOException {
+    String upload(ConsoleUser user, HttpServletRequest http, RedirectAttributes flash) throws IOException {
         user.requireOperator();
+        if (!(http instanceof MultipartHttpServletRequest request)) {
+            throw ConsoleException.badRequest("Send the file as multipart/form-data (the page's form does)");
+        }
         MultipartFile file;
         try {
             file = request.getFile("file");

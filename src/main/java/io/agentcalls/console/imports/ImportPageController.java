@@ -8,6 +8,7 @@ import io.agentcalls.console.ConsolePage;
 import io.agentcalls.console.ConsoleUser;
 import io.agentcalls.customer.CustomerService;
 import io.agentcalls.customer.ImportResult;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.List;
 import org.springframework.stereotype.Controller;
@@ -44,8 +45,9 @@ class ImportPageController implements ConsolePage {
     }
 
     @PostMapping("/console/import")
-    String upload(ConsoleUser user, MultipartHttpServletRequest request, Model model) throws IOException {
+    String upload(ConsoleUser user, HttpServletRequest http, Model model) throws IOException {
         user.requireOperator();
+        MultipartHttpServletRequest request = multipart(http);
         String campaignId;
         MultipartFile file;
         try { // the container reads the body here, within the import's size caps
@@ -66,6 +68,14 @@ class ImportPageController implements ConsolePage {
         model.addAttribute("fileName", file.getOriginalFilename());
         model.addAttribute("result", result);
         return "console/import/page";
+    }
+
+    /** A form that is not multipart has no file: a 400 page, not the framework's error. */
+    static MultipartHttpServletRequest multipart(HttpServletRequest http) {
+        if (http instanceof MultipartHttpServletRequest request) {
+            return request;
+        }
+        throw ConsoleException.badRequest("Send the file as multipart/form-data (the page's form does)");
     }
 
     private List<Campaign> activeCampaigns(ConsoleUser user) {

@@ -134,8 +134,10 @@ class PartBScreensHttpTest extends ApiTest {
                 admin.post("/console/compliance/dnc/remove", Map.of("phone", "+919811100099")),
                 404,
                 "not on the do-not-call list");
+        assertRefused(admin.post("/console/compliance/dnc/upload", Map.of("file", "+919811100007")), 400, "multipart");
         assertThat(count("do_not_call", org)).isZero();
 
+        assertRefused(admin.post("/console/import", Map.of("campaign", own.campaignId)), 400, "multipart");
         assertRefused(admin.upload("/console/import", Map.of("campaign", own.campaignId), null, null), 400, "CSV file");
         assertRefused(
                 admin.upload("/console/import", Map.of(), "file", "id,name,phone\nA,B,9811100006\n"), 400, "campaign");
