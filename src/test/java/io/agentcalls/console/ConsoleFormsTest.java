@@ -175,6 +175,25 @@ class ConsoleFormsTest extends ApiTest {
     }
 
     @Test
+    void cancelPausesTheCampaignAndCancelsItsCallsNotYetAnswered() throws Exception {
+        assertThat(lender.initiate(Map.of()).status()).isEqualTo(200);
+        HttpResponse<String> cancelled = form("/console/campaigns/" + lender.campaignId + "/cancel", Map.of(), token);
+        assertThat(cancelled.statusCode()).isEqualTo(302);
+        assertThat(jdbc.sql("SELECT status FROM campaigns WHERE id = :id")
+                        .param("id", lender.campaignId)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("paused");
+        assertThat(jdbc.sql("SELECT DISTINCT status FROM calls WHERE campaign_id = :id")
+                        .param("id", lender.campaignId)
+                        .query(String.class)
+                        .list())
+                .containsExactly("cancelled");
+        assertThat(page("/console/campaigns/" + lender.campaignId).body())
+                .contains("3 call(s) not yet answered cancelled");
+    }
+
+    @Test
     void theLiveStreamSendsTheFiguresAsAnEvent() throws Exception {
         HttpRequest request = HttpRequest.newBuilder(
                         URI.create("http://localhost:" + port + "/console/campaigns/" + lender.campaignId + "/live"))
