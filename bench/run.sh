@@ -19,6 +19,7 @@
 #   --load-seconds S   length of each load run (default 30)
 #   --no-scaling       skip the 10k/100k runs
 #   --jfr              record the server with Java Flight Recorder into bench/work/run/server.jfr
+#   --console [...]    instead, the console's page bench: bench/console.sh [--customers N] [--calls N]
 # Environment: BENCH_WORK_DIR (default bench/work/run), BENCH_RESULTS_DIR (default bench/results),
 # BENCH_SERVER_CLASSPATH (run the server from these classes instead of the jar; the smoke test does).
 set -euo pipefail
@@ -36,6 +37,7 @@ while (($#)); do
     --load-seconds) load_seconds=${2:?}; shift 2 ;;
     --no-scaling) scaling=false; shift ;;
     --jfr) jfr=true; shift ;;
+    --console) shift; exec "$(dirname "$0")/console.sh" "$@" ;; # the console's pages (issue 14)
     *) echo "usage: bench/run.sh [--customers N] [--smoke] [--load-seconds S] [--no-scaling] [--jfr]" >&2; exit 2 ;;
   esac
 done

@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,10 +24,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class CallService {
 
     private static final String TABLE = "calls";
+    private static final int EXPORT_PAGE = 1000;
+    private static final int MAX_ATTEMPTS_LISTED = 500;
 
     private final CallRepository calls;
     private final RetryClaimRepository retryClaims;
     private final CallQueryRepository queries;
+    private final CallSearchRepository searches;
     private final CallHistoryRepository history;
     private final RunnerEventProcessor runnerEvents;
     private final CallCancellation cancellation;
@@ -40,6 +44,7 @@ public class CallService {
             CallRepository calls,
             RetryClaimRepository retryClaims,
             CallQueryRepository queries,
+            CallSearchRepository searches,
             CallHistoryRepository history,
             RunnerEventProcessor runnerEvents,
             CallCancellation cancellation,
@@ -51,6 +56,7 @@ public class CallService {
         this.calls = calls;
         this.retryClaims = retryClaims;
         this.queries = queries;
+        this.searches = searches;
         this.history = history;
         this.runnerEvents = runnerEvents;
         this.cancellation = cancellation;
@@ -300,6 +306,36 @@ public class CallService {
 
     public CampaignStats campaignStats(String organizationId, String campaignId) {
         return stats.stats(organizationId, campaignId);
+    }
+
+    /** The console's call list, newest first (see {@link CallSearch}). */
+    public Page<CallListItem> searchCalls(String organizationId, CallSearch search, PageRequest page) {
+        List<CallListItem> rows = searches.page(organizationId, search, page.after(), page.fetchSize());
+        return Page.fromOverfetch(rows, page.limit(), CallListItem::id);
+    }
+
+    /**
+     * Every call the search matches, newest first, handed to {@code pages} one keyset page at a time:
+     * an export of a million calls holds one page in memory and no connection between pages, so a slow
+     * download never holds the database.
+     */
+    public void exportCalls(String organizationId, CallSearch search, Consumer<List<CallListItem>> pages) {
+        String after = null;
+        while (true) {
+            List<CallListItem> rows = searches.page(organizationId, search, after, EXPORT_PAGE);
+            if (!rows.isEmpty()) {
+                pages.accept(rows);
+            }
+            if (rows.size() < EXPORT_PAGE) {
+                return;
+            }
+            after = rows.get(rows.size() - 1).id();
+        }
+    }
+
+    /** A customer's calls in the order they were made (at most the first 500). */
+    public List<CallListItem> customerAttempts(String organizationId, String campaignId, String customerId) {
+        return searches.attempts(organizationId, campaignId, customerId, MAX_ATTEMPTS_LISTED);
     }
 
     /** What a simulated runner needs to play these calls the way such customers would answer. */

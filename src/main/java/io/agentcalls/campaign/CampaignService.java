@@ -91,6 +91,16 @@ public class CampaignService {
         return repository.activeWithRetries();
     }
 
+    /**
+     * Changes a campaign's settings from the fields of {@code PATCH /api/v1/campaigns/{id}} (calling
+     * window, timezone, attempt caps, retries), read and checked as that endpoint does: every problem
+     * named at once, nothing written unless all are right; another organization's campaign is 404.
+     */
+    public Campaign changeSettings(String organizationId, String campaignId, JsonNode changes) {
+        update(organizationId, campaignId, CampaignChanges.read(changes));
+        return require(organizationId, campaignId);
+    }
+
     CampaignView create(String organizationId, CampaignChanges changes) {
         checkCallBackGroup(organizationId, changes);
         Campaign created =

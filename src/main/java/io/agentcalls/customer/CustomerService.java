@@ -4,6 +4,8 @@ import io.agentcalls.common.ApiException;
 import io.agentcalls.common.Page;
 import io.agentcalls.common.PageRequest;
 import io.agentcalls.common.PlannerStatistics;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,16 +22,55 @@ public class CustomerService {
     private final CustomerRepository repository;
     private final CustomFieldRepository customFields;
     private final PlannerStatistics plannerStatistics;
+    private final CustomerSearchRepository search;
+    private final CustomerImportService imports;
+    private final CsvSpooler spooler;
 
     CustomerService(
             CampaignAccess campaigns,
             CustomerRepository repository,
             CustomFieldRepository customFields,
-            PlannerStatistics plannerStatistics) {
+            PlannerStatistics plannerStatistics,
+            CustomerSearchRepository search,
+            CustomerImportService imports,
+            CsvSpooler spooler) {
         this.campaigns = campaigns;
         this.repository = repository;
         this.customFields = customFields;
         this.plannerStatistics = plannerStatistics;
+        this.search = search;
+        this.imports = imports;
+        this.spooler = spooler;
+    }
+
+    /**
+     * A campaign's customers in id order, for the console: by phone (E.164) or by the start of the name
+     * when given. Another organization's campaign is not found.
+     */
+    public Page<Customer> search(
+            String organizationId, String campaignId, String phone, String namePrefix, PageRequest page) {
+        campaigns.require(organizationId, campaignId);
+        List<Customer> rows =
+                search.page(organizationId, campaignId, phone, namePrefix, page.after(), page.fetchSize());
+        return Page.fromOverfetch(rows, page.limit(), Customer::id);
+    }
+
+    /** One customer of the caller's campaign, for the console; 404 for anything not the caller's. */
+    public Customer find(String organizationId, String campaignId, String customerId) {
+        return get(organizationId, campaignId, customerId);
+    }
+
+    /**
+     * Imports an uploaded CSV into the campaign the way {@code POST .../customers/import} does: the
+     * campaign is checked before a byte is read, the upload is spooled under the import caps, then
+     * imported in one transaction; bad rows are reported, not written.
+     */
+    public ImportResult importCsv(String organizationId, String campaignId, InputStream upload) throws IOException {
+        imports.requireCampaign(organizationId, campaignId);
+        try (InputStream body = upload;
+                SpooledCsv csv = spooler.spool(body)) {
+            return imports.importCsv(organizationId, campaignId, csv);
+        }
     }
 
     /**

@@ -8,3 +8,16 @@ document.addEventListener('htmx:configRequest', function (event) {
     event.detail.headers[header.content] = token.content;
   }
 });
+
+// An upload form names its <progress> in data-upload-progress (the import screen): htmx reports the
+// bytes the browser has sent, so a large file shows how far its upload is.
+document.addEventListener('htmx:xhr:progress', function (event) {
+  var form = event.target.closest ? event.target.closest('[data-upload-progress]') : null;
+  var detail = event.detail;
+  if (form && detail && detail.lengthComputable && detail.total > 0) {
+    var bar = document.getElementById(form.getAttribute('data-upload-progress'));
+    if (bar) {
+      bar.value = Math.round(detail.loaded * 100 / detail.total);
+    }
+  }
+});

@@ -7,7 +7,10 @@ import io.agentcalls.common.NodeIdentity;
 import io.agentcalls.common.Page;
 import io.agentcalls.common.PageRequest;
 import io.agentcalls.organization.Caller;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -22,6 +25,7 @@ import tools.jackson.databind.ObjectMapper;
 public class InitiationRecords {
 
     private final InitiationRepository repository;
+    private final SkipHistoryRepository skips;
     private final CampaignService campaigns;
     private final ObjectMapper objectMapper;
     private final NodeIdentity node;
@@ -29,16 +33,29 @@ public class InitiationRecords {
 
     InitiationRecords(
             InitiationRepository repository,
+            SkipHistoryRepository skips,
             CampaignService campaigns,
             ObjectMapper objectMapper,
             NodeIdentity node,
             LeaseProperties lease) {
         this.repository = repository;
+        this.skips = skips;
         this.campaigns = campaigns;
         this.objectMapper = objectMapper;
         this.node = node;
         this.lease = lease;
     }
+
+    /** Customers held back per day (UTC) by reason, {@code from} inclusive, {@code until} exclusive. */
+    public List<SkippedDay> skipsByDay(String organizationId, Instant from, Instant until) {
+        return skips.byDay(organizationId, from, until).stream()
+                .map(d -> new SkippedDay(d.day(), d.activeCall(), d.doNotCall(), d.attemptLimit(), d.outsideWindow()))
+                .toList();
+    }
+
+    /** One day's skips by reason. */
+    public record SkippedDay(
+            LocalDate day, long activeCall, long doNotCall, long attemptLimit, long outsideCallingWindow) {}
 
     /**
      * Records a new initiation; with an idempotency key, only if no live request holds the key. It is
