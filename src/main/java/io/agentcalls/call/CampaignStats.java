@@ -1,5 +1,6 @@
 package io.agentcalls.call;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +22,13 @@ public record CampaignStats(
         BigDecimal promisedAmount) {
 
     /** @param byPaymentStatus every payment status, and {@code unset} for customers without one */
+    @Schema(name = "StatsCustomers")
     public record Customers(long total, Map<String, Long> byPaymentStatus) {}
 
     /** @param byStatus every call status, zero included */
+    @Schema(name = "StatsCalls")
     public record Calls(long total, Map<String, Long> byStatus) {}
 
+    @Schema(name = "StatsOutcome")
     public record Outcome(String code, String label, long count) {}
 }
