@@ -2,6 +2,8 @@ package io.agentcalls.call;
 
 import io.agentcalls.organization.Caller;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -52,6 +54,55 @@ class CallHistoryController {
 
     @Operation(
             operationId = "listCallLogs",
+            parameters = {
+                @Parameter(
+                        in = ParameterIn.QUERY,
+                        name = "type",
+                        description = "call (whatsapp and sms match nothing)",
+                        schema = @Schema(type = "string")),
+                @Parameter(
+                        in = ParameterIn.QUERY,
+                        name = "status",
+                        description = "A documented word (Contacted, No Contact...) or one of ours",
+                        schema = @Schema(type = "string")),
+                @Parameter(
+                        in = ParameterIn.QUERY,
+                        name = "disposition",
+                        description = "The outcome's name, code or id",
+                        schema = @Schema(type = "string")),
+                @Parameter(
+                        in = ParameterIn.QUERY,
+                        name = "from_phone",
+                        description = "The caller-ID number",
+                        schema = @Schema(type = "string")),
+                @Parameter(
+                        in = ParameterIn.QUERY,
+                        name = "phone",
+                        description = "The customer's number",
+                        schema = @Schema(type = "string")),
+                @Parameter(in = ParameterIn.QUERY, name = "campaign_id", schema = @Schema(type = "string")),
+                @Parameter(in = ParameterIn.QUERY, name = "agent_id", schema = @Schema(type = "string")),
+                @Parameter(
+                        in = ParameterIn.QUERY,
+                        name = "start_time",
+                        description = "ISO-8601, UTC unless an offset is given; a date alone is the whole day",
+                        schema = @Schema(type = "string")),
+                @Parameter(
+                        in = ParameterIn.QUERY,
+                        name = "end_time",
+                        description = "ISO-8601, inclusive",
+                        schema = @Schema(type = "string")),
+                @Parameter(
+                        in = ParameterIn.QUERY,
+                        name = "page",
+                        description = "From 1",
+                        schema = @Schema(type = "integer", minimum = "1")),
+                @Parameter(
+                        in = ParameterIn.QUERY,
+                        name = "count_only",
+                        description = "true: only data.total",
+                        schema = @Schema(type = "boolean"))
+            },
             responses = {
                 @io.swagger.v3.oas.annotations.responses.ApiResponse(
                         responseCode = "200",
@@ -62,7 +113,7 @@ class CallHistoryController {
             description =
                     "Ten calls a page, newest first, with the TimePay filters; `count_only=true` answers only the total.")
     @GetMapping("/api/v1/logs")
-    Object logs(Caller caller, @RequestParam Map<String, String> query) {
+    Object logs(Caller caller, @Parameter(hidden = true) @RequestParam Map<String, String> query) {
         LogQuery.Parsed parsed = LogQuery.parse(query);
         long total = calls.countLogs(caller.organizationId(), parsed.filter());
         if (parsed.countOnly()) {

@@ -9,8 +9,8 @@ import io.swagger.v3.oas.models.media.NumberSchema;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +25,7 @@ class InitiateCallsSchemas implements GlobalOpenApiCustomizer {
     static final String FILTERS = "CustomerFilters";
     static final String FILTERS_REF = "#/components/schemas/" + FILTERS;
     private static final String ONE_OR_MORE = "StringOrStrings";
+    private static final String PAYMENT_STATUS = "PaymentStatusFilter";
     private static final String FIELD_FILTER = "FieldFilter";
     private static final String DATE_RANGE = "DateRange";
     private static final String NUMBER_RANGE = "NumberRange";
@@ -34,9 +35,13 @@ class InitiateCallsSchemas implements GlobalOpenApiCustomizer {
         Components components = openApi.getComponents();
         components.addSchemas(
                 ONE_OR_MORE,
-                new Schema<>()
-                        .description("One value, or an array of values (any of them matches)")
-                        .oneOf(List.of(new StringSchema(), new ArraySchema().items(new StringSchema()))));
+                stringOrStrings("One value, or an array of values (any of them matches)", new StringSchema()));
+        components.addSchemas(
+                PAYMENT_STATUS,
+                stringOrStrings(
+                        "Payment status, one value or an array (any of them matches): "
+                                + String.join(", ", PaymentStatus.VALUES),
+                        new StringSchema()._enum(PaymentStatus.VALUES)));
         components.addSchemas(
                 DATE_RANGE,
                 new ObjectSchema()
@@ -60,11 +65,6 @@ class InitiateCallsSchemas implements GlobalOpenApiCustomizer {
 
     private static Schema<?> filters() {
         ArraySchema ids = new ArraySchema().items(new StringSchema());
-        Schema<?> paymentStatus = new Schema<>()
-                .description("Payment status: one value or an array")
-                .oneOf(List.of(
-                        new StringSchema()._enum(PaymentStatus.VALUES),
-                        new ArraySchema().items(new StringSchema()._enum(PaymentStatus.VALUES))));
         Schema<?> filters = new ObjectSchema()
                 .description("Which customers to call; all given filters must hold (AND). Any other key names a"
                         + " customer field (emi_due_date, emi_amount, a custom field...) and filters on it")
@@ -72,7 +72,7 @@ class InitiateCallsSchemas implements GlobalOpenApiCustomizer {
                 .addProperty(
                         "exclude_ids",
                         new ArraySchema().items(new StringSchema()).description("Never these customer ids"))
-                .addProperty("payment_status", paymentStatus)
+                .addProperty("payment_status", ref(PAYMENT_STATUS))
                 .addProperty("language", ref(ONE_OR_MORE).description("Language: one value or an array"))
                 .addProperty(
                         "custom",
@@ -80,12 +80,18 @@ class InitiateCallsSchemas implements GlobalOpenApiCustomizer {
                                 .description("Custom fields, exact match: each a value or an array of values")
                                 .additionalProperties(ref(ONE_OR_MORE)));
         filters.additionalProperties(ref(FIELD_FILTER));
-        filters.example(Map.of(
-                "payment_status", List.of("bounced", "pending"),
-                "emi_amount", Map.of("min", 5000, "max", 20000),
-                "language", "hindi",
-                "custom", Map.of("branch", "mumbai", "product_type", List.of("personal_loan", "home_loan"))));
         return filters;
+    }
+
+    /**
+     * A string or an array of strings, as JSON Schema's type list says it rather than a oneOf: code
+     * generators read a oneOf with an array member badly (openapi-generator's Java templates write
+     * {@code List<String>.class}), a type list as "any value".
+     */
+    private static Schema<?> stringOrStrings(String description, Schema<?> items) {
+        Schema<?> schema = new Schema<>().description(description).items(items);
+        schema.setTypes(new LinkedHashSet<>(List.of("string", "array")));
+        return schema;
     }
 
     private static Schema<?> ref(String name) {
