@@ -5,6 +5,8 @@ import com.fasterxml.jackson.annotation.Nulls;
 import io.agentcalls.common.ApiResponse;
 import io.agentcalls.common.PageRequest;
 import io.agentcalls.organization.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Agents")
 @RestController
 @RequestMapping("/api/v1/agents")
 class AgentController {
@@ -95,6 +98,11 @@ class AgentController {
         OutcomeMapping outcomeMapping;
     }
 
+    @Operation(
+            operationId = "createAgent",
+            summary = "Create an agent",
+            description =
+                    "An AI agent: its prompt may use `{{variables}}` filled from each customer's fields; a customer missing one is not called.")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     ApiResponse<Agent> create(Caller caller, @Valid @RequestBody CreateAgentRequest request) {
@@ -111,6 +119,10 @@ class AgentController {
                         request.outcomeMapping())));
     }
 
+    @Operation(
+            operationId = "listAgents",
+            summary = "List agents",
+            description = "A page at a time (`limit`, `cursor`).")
     @GetMapping
     ApiResponse<List<Agent>> list(
             Caller caller,
@@ -119,11 +131,16 @@ class AgentController {
         return ApiResponse.page(agents.list(caller.organizationId(), PageRequest.of(limit, cursor)));
     }
 
+    @Operation(operationId = "getAgent", summary = "Get an agent", description = "One agent by id.")
     @GetMapping("/{agentId}")
     ApiResponse<Agent> get(Caller caller, @PathVariable String agentId) {
         return ApiResponse.of(agents.get(caller.organizationId(), agentId));
     }
 
+    @Operation(
+            operationId = "updateAgent",
+            summary = "Update an agent",
+            description = "Changes only the fields given; `null` is refused.")
     @PatchMapping("/{agentId}")
     ApiResponse<Agent> update(
             Caller caller, @PathVariable String agentId, @Valid @RequestBody UpdateAgentRequest request) {
@@ -141,6 +158,10 @@ class AgentController {
                         request.outcomeMapping)));
     }
 
+    @Operation(
+            operationId = "deleteAgent",
+            summary = "Delete an agent",
+            description = "Deletes the agent; calls already made keep its id.")
     @DeleteMapping("/{agentId}")
     ApiResponse<Void> delete(Caller caller, @PathVariable String agentId) {
         agents.delete(caller.organizationId(), agentId);

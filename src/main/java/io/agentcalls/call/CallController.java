@@ -4,6 +4,10 @@ import io.agentcalls.common.ApiException;
 import io.agentcalls.common.ApiResponse;
 import io.agentcalls.common.PageRequest;
 import io.agentcalls.organization.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -15,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Calls")
 @RestController
 class CallController {
 
@@ -24,6 +29,17 @@ class CallController {
         this.calls = calls;
     }
 
+    @Operation(
+            operationId = "listCalls",
+            responses = {
+                @io.swagger.v3.oas.annotations.responses.ApiResponse(
+                        responseCode = "200",
+                        description = "A page of calls",
+                        content = @Content(schema = @Schema(implementation = CallDocs.Page.class)))
+            },
+            summary = "List calls",
+            description =
+                    "Newest first, a page at a time; filtered by campaign, customer, initiation, `status` (comma-separated) and `since`.")
     @GetMapping("/api/v1/calls")
     ApiResponse<List<Map<String, Object>>> list(
             Caller caller,
@@ -45,16 +61,46 @@ class CallController {
         return ApiResponse.page(calls.listCalls(caller.organizationId(), filter, PageRequest.of(limit, cursor)));
     }
 
+    @Operation(
+            operationId = "getCall",
+            responses = {
+                @io.swagger.v3.oas.annotations.responses.ApiResponse(
+                        responseCode = "200",
+                        description = "The call",
+                        content = @Content(schema = @Schema(implementation = CallDocs.One.class)))
+            },
+            summary = "Get a call",
+            description = "One call with its status times and outcome.")
     @GetMapping("/api/v1/calls/{callId}")
     ApiResponse<Map<String, Object>> get(Caller caller, @PathVariable String callId) {
         return ApiResponse.of(calls.getCall(caller.organizationId(), callId));
     }
 
+    @Operation(
+            operationId = "cancelCall",
+            responses = {
+                @io.swagger.v3.oas.annotations.responses.ApiResponse(
+                        responseCode = "200",
+                        description = "The call, cancelled",
+                        content = @Content(schema = @Schema(implementation = CallDocs.One.class))),
+                @io.swagger.v3.oas.annotations.responses.ApiResponse(
+                        responseCode = "409",
+                        description = "The call is answered or over: it cannot be cancelled",
+                        content = @Content(schema = @Schema(implementation = io.agentcalls.common.ErrorResponse.class)))
+            },
+            summary = "Cancel a call",
+            description =
+                    "Cancels a call not answered yet (`queued`, `initiated`, `ringing`); an already cancelled call is answered unchanged; any other is `409`.")
     @PostMapping("/api/v1/calls/{callId}/cancel")
     ApiResponse<Map<String, Object>> cancel(Caller caller, @PathVariable String callId) {
         return ApiResponse.of(calls.cancelCall(caller.organizationId(), callId));
     }
 
+    @Operation(
+            operationId = "cancelInitiationCalls",
+            summary = "Cancel an initiation's calls",
+            description =
+                    "Cancels every call of the initiation that is not answered yet; says how many were and were not cancellable.")
     @PostMapping("/api/v1/initiations/{initiationId}/cancel")
     ApiResponse<CallService.CancelledCalls> cancelInitiation(Caller caller, @PathVariable String initiationId) {
         return ApiResponse.of(calls.cancelInitiation(caller.organizationId(), initiationId));

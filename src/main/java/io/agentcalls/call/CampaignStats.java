@@ -1,5 +1,6 @@
 package io.agentcalls.call;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ public record CampaignStats(
         BigDecimal promisedAmount) {
 
     /** @param byPaymentStatus every payment status, and {@code unset} for customers without one */
+    @Schema(name = "StatsCustomers")
     public record Customers(long total, Map<String, Long> byPaymentStatus) {}
 
     /**
@@ -28,7 +30,9 @@ public record CampaignStats(
      * @param scheduled of the calls waiting in the built-in runner's queue, those deferred to a later
      *     time (a closed calling window, a startAt, an attempt cap)
      */
+    @Schema(name = "StatsCalls")
     public record Calls(long total, Map<String, Long> byStatus, long scheduled) {}
 
+    @Schema(name = "StatsOutcome")
     public record Outcome(String code, String label, long count) {}
 }

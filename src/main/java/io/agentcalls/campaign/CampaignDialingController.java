@@ -3,6 +3,10 @@ package io.agentcalls.campaign;
 import io.agentcalls.common.ApiException;
 import io.agentcalls.common.ApiResponse;
 import io.agentcalls.organization.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -20,6 +24,7 @@ import tools.jackson.databind.JsonNode;
  * {@code GET/PUT /api/v1/campaigns/{id}/dialing}: the campaign's pacing cap and {@code expireAfter},
  * both always given on PUT ({@code maxConcurrentCalls} may be null: no cap of the campaign's own).
  */
+@Tag(name = "Campaigns")
 @RestController
 @RequestMapping("/api/v1/campaigns/{campaignId}/dialing")
 class CampaignDialingController {
@@ -32,12 +37,26 @@ class CampaignDialingController {
         this.campaigns = campaigns;
     }
 
+    @Operation(
+            operationId = "getCampaignDialing",
+            summary = "Get a campaign's dialing settings",
+            description =
+                    "The built-in runner's pacing for the campaign: `maxConcurrentCalls` (null: only the numbers' and connections' caps apply) and `expireAfter`, how long a call may wait in the queue before it expires.")
     @GetMapping
     ApiResponse<CampaignDialing.View> get(Caller caller, @PathVariable String campaignId) {
         return ApiResponse.of(
                 campaigns.dialing(caller.organizationId(), campaignId).view());
     }
 
+    @Operation(
+            operationId = "replaceCampaignDialing",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = true,
+                            content = @Content(schema = @Schema(implementation = CampaignDialing.View.class))),
+            summary = "Replace a campaign's dialing settings",
+            description =
+                    "Both fields are required: `maxConcurrentCalls` from 1 (or null for no cap of the campaign's own) and `expireAfter` an ISO-8601 duration from PT1M to P30D. Calls already waiting take the new settings at their next pass.")
     @PutMapping
     ApiResponse<CampaignDialing.View> replace(
             Caller caller, @PathVariable String campaignId, @RequestBody JsonNode body) {

@@ -4,6 +4,10 @@ import io.agentcalls.common.ApiException;
 import io.agentcalls.common.Page;
 import io.agentcalls.common.PageRequest;
 import io.agentcalls.organization.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.springframework.http.HttpStatus;
@@ -23,6 +27,7 @@ import tools.jackson.databind.JsonNode;
  * The campaign pages of the TimePay Agents API at their documented paths: Create, List, Update and
  * Pause Campaign. List Campaigns with {@code ?cursor=} (empty for the first page) is our cursor page.
  */
+@Tag(name = "Campaigns")
 @RestController
 @RequestMapping("/api/v1/campaigns")
 class TimepayCampaignController {
@@ -33,6 +38,16 @@ class TimepayCampaignController {
         this.campaigns = campaigns;
     }
 
+    @Operation(
+            operationId = "createCampaignWithCustomers",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = true,
+                            content =
+                                    @Content(schema = @Schema(implementation = CampaignRequests.WithCustomers.class))),
+            summary = "Create a campaign with its customers (TimePay)",
+            description =
+                    "The TimePay Agents API's Create Campaign: the campaign fields and, in `jsonData`, its first customers.")
     @PostMapping("/create")
     @ResponseStatus(HttpStatus.CREATED)
     CampaignResponses.Answer create(Caller caller, @RequestBody JsonNode body) {
@@ -42,6 +57,11 @@ class TimepayCampaignController {
         return new CampaignResponses.Answer(true, "Campaign created successfully", created);
     }
 
+    @Operation(
+            operationId = "listCampaigns",
+            summary = "List campaigns",
+            description =
+                    "Without `cursor`: the TimePay list, numbered pages (`page`, `limit`), newest first, filtered by `status`, `campaign_type` and `search`. With `cursor` (empty for the first page): our cursor pages in id order, archived campaigns included, filtered by `status` only.")
     @GetMapping
     CampaignResponses.Listed list(
             Caller caller,
@@ -64,6 +84,15 @@ class TimepayCampaignController {
         return new CampaignResponses.Listed(true, listed.campaigns(), listed.pagination(), null);
     }
 
+    @Operation(
+            operationId = "replaceCampaignFields",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = true,
+                            content = @Content(schema = @Schema(implementation = CampaignRequests.Fields.class))),
+            summary = "Update a campaign (TimePay)",
+            description =
+                    "The TimePay Agents API's Update Campaign: changes the fields given and lists them in `updatedFields`.")
     @PutMapping("/update/{campaignId}")
     CampaignResponses.Updated update(Caller caller, @PathVariable String campaignId, @RequestBody JsonNode body) {
         CampaignChanges changes = CampaignChanges.read(body);
@@ -71,6 +100,10 @@ class TimepayCampaignController {
         return new CampaignResponses.Updated(true, "Campaign updated successfully", changes.given(), updated);
     }
 
+    @Operation(
+            operationId = "pauseCampaign",
+            summary = "Pause a campaign",
+            description = "Stops calling the campaign's customers until it is active again.")
     @PatchMapping("/pause/{campaignId}")
     CampaignResponses.Answer pause(Caller caller, @PathVariable String campaignId) {
         return new CampaignResponses.Answer(

@@ -1,5 +1,6 @@
 package io.agentcalls.common;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
  * in the envelope, instead of Spring Boot's default error body. Reached only by error dispatches:
  * the security layer answers 404 to a client that asks for {@code /error} itself.
  */
+@Hidden // the container's error dispatch, not an endpoint
 @RestController
 class EnvelopeErrorController implements ErrorController {
 

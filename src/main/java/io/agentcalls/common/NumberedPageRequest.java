@@ -1,5 +1,7 @@
 package io.agentcalls.common;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * A list request by page number, as the TimePay Agents API pages its lists: {@code ?page=} from 1
  * and {@code ?limit=}; the answer carries {@link Pagination}. (Our own lists page by cursor, {@link
@@ -24,6 +26,7 @@ public record NumberedPageRequest(int page, int limit) {
     }
 
     /** The documented {@code pagination} object: {@code totalPages} is 0 for an empty list. */
+    @Schema(name = "NumberedPagination")
     public record Pagination(int page, int limit, long total, long totalPages) {}
 
     static int parse(String name, String value, int absent, int min, int max) {

@@ -3,6 +3,10 @@ package io.agentcalls.contact;
 import io.agentcalls.common.ApiException;
 import io.agentcalls.common.ApiResponse;
 import io.agentcalls.organization.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -15,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 /** {@code GET/PUT /api/v1/contact-policy}: the caller's organization's policy, both caps always given. */
+@Tag(name = "Contact policy")
 @RestController
 @RequestMapping("/api/v1/contact-policy")
 class ContactPolicyController {
@@ -27,11 +32,25 @@ class ContactPolicyController {
         this.policies = policies;
     }
 
+    @Operation(
+            operationId = "getContactPolicy",
+            summary = "Get the contact policy",
+            description =
+                    "The organization's caps on attempts per borrower, per day and per week (in each campaign's timezone), enforced when calls are selected and again when each one is dialed.")
     @GetMapping
     ApiResponse<ContactPolicy> get(Caller caller) {
         return ApiResponse.of(policies.policy(caller.organizationId()));
     }
 
+    @Operation(
+            operationId = "replaceContactPolicy",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = true,
+                            content = @Content(schema = @Schema(implementation = ContactPolicy.class))),
+            summary = "Replace the contact policy",
+            description =
+                    "Both caps are required integers from 1; calls already waiting are held to the new caps when they are dialed.")
     @PutMapping
     ApiResponse<ContactPolicy> replace(Caller caller, @RequestBody JsonNode body) {
         return ApiResponse.of(policies.replace(caller.organizationId(), read(body)));

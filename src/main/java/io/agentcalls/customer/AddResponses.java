@@ -5,6 +5,7 @@ import io.agentcalls.common.ApiException;
 import io.agentcalls.common.ErrorTypes;
 import io.agentcalls.customer.CustomerAdditions.Added;
 import io.agentcalls.customer.ImportResult.RowError;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -17,15 +18,19 @@ final class AddResponses {
 
     /** Add Customer: {@code callInitiated} only with initiateCall, {@code callError} only when it is false. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "AddCustomerResponse")
     record One(boolean success, String message, Data data, Boolean callInitiated, String callError) {}
 
+    @Schema(name = "AddedCustomer")
     record Data(String id, String campaignId) {}
 
     /** Bulk Add Customers; {@code error} only when nothing was added, {@code callResults} only with initiateCall. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "AddCustomersBulkResponse")
     record Bulk(boolean success, String error, String message, Results results, CallResults callResults) {}
 
     /** {@code valid + invalid == total}; of the valid, {@code successful + failed} (an id already there, or twice). */
+    @Schema(name = "AddCustomersResults")
     record Results(
             long total,
             long valid,

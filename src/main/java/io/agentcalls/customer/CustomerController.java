@@ -3,6 +3,11 @@ package io.agentcalls.customer;
 import io.agentcalls.common.ApiResponse;
 import io.agentcalls.common.PageRequest;
 import io.agentcalls.organization.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
+@Tag(name = "Customers")
 @RestController
 @RequestMapping("/api/v1/campaigns/{campaignId}/customers")
 class CustomerController {
@@ -28,8 +34,18 @@ class CustomerController {
     }
 
     /** {@code customers} is read as raw JSON: each entry is checked on its own, so one bad row is not a 400. */
-    record UpsertCustomersRequest(JsonNode customers) {}
+    @Schema(name = "UpsertCustomersRequest")
+    record UpsertCustomersRequest(
+            @ArraySchema(
+                    schema = @Schema(implementation = CustomerRequests.Input.class),
+                    arraySchema = @Schema(description = "At most 10,000 customers"))
+            JsonNode customers) {}
 
+    @Operation(
+            operationId = "upsertCustomers",
+            summary = "Add or update customers (JSON)",
+            description =
+                    "Creates or replaces customers by id. Each customer is checked on its own: a bad one is listed in `errors` and the others are saved.")
     @PostMapping
     ApiResponse<ImportResult> upsert(
             Caller caller, @PathVariable String campaignId, @RequestBody UpsertCustomersRequest request) {
@@ -37,6 +53,11 @@ class CustomerController {
         return ApiResponse.of(imports.upsert(caller.organizationId(), campaignId, entries));
     }
 
+    @Operation(
+            operationId = "listCustomers",
+            summary = "List a campaign's customers",
+            description =
+                    "Ordered by id, a page at a time; filtered by `payment_status` and `language` (one value each).")
     @GetMapping
     ApiResponse<List<Customer>> list(
             Caller caller,
@@ -49,11 +70,24 @@ class CustomerController {
                 caller.organizationId(), campaignId, paymentStatus, language, PageRequest.of(limit, cursor)));
     }
 
+    @Operation(
+            operationId = "getCustomer",
+            summary = "Get a customer",
+            description = "One customer of the campaign by its id.")
     @GetMapping("/{customerId}")
     ApiResponse<Customer> get(Caller caller, @PathVariable String campaignId, @PathVariable String customerId) {
         return ApiResponse.of(customers.get(caller.organizationId(), campaignId, customerId));
     }
 
+    @Operation(
+            operationId = "patchCustomer",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = true,
+                            content = @Content(schema = @Schema(implementation = CustomerRequests.Input.class))),
+            summary = "Update a customer (merge patch)",
+            description =
+                    "JSON Merge Patch: fields given change, `null` clears an optional field, `custom` is merged key by key.")
     @PatchMapping("/{customerId}")
     ApiResponse<Customer> patch(
             Caller caller,
@@ -65,6 +99,10 @@ class CustomerController {
                 customers.patch(caller.organizationId(), campaignId, customerId, CustomerPatch.read(body)));
     }
 
+    @Operation(
+            operationId = "deleteCustomer",
+            summary = "Delete a customer",
+            description = "Removes the customer for good.")
     @DeleteMapping("/{customerId}")
     ApiResponse<Void> delete(Caller caller, @PathVariable String campaignId, @PathVariable String customerId) {
         customers.delete(caller.organizationId(), campaignId, customerId);

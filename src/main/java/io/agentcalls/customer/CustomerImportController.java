@@ -3,6 +3,10 @@ package io.agentcalls.customer;
 import io.agentcalls.common.ApiException;
 import io.agentcalls.common.ApiResponse;
 import io.agentcalls.organization.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,6 +25,7 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
  * client's socket, however slow, never holds a database connection. Multipart bodies are parsed
  * only here, when the file is asked for (resolve-lazily), after authentication.
  */
+@Tag(name = "Customer import")
 @RestController
 @RequestMapping("/api/v1/campaigns/{campaignId}/customers/import")
 class CustomerImportController {
@@ -33,6 +38,30 @@ class CustomerImportController {
         this.spooler = spooler;
     }
 
+    @Operation(
+            operationId = "importCustomersCsv",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = true,
+                            content = {
+                                @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
+                                @Content(
+                                        mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+                                        schema = @Schema(implementation = CustomerRequests.CsvUpload.class))
+                            }),
+            responses = {
+                @io.swagger.v3.oas.annotations.responses.ApiResponse(
+                        responseCode = "200",
+                        description =
+                                "What the import did: received, created, updated, rejected and each rejected row"),
+                @io.swagger.v3.oas.annotations.responses.ApiResponse(
+                        responseCode = "415",
+                        description = "Neither a CSV body nor a multipart request",
+                        ref = "#/components/responses/UnsupportedMediaType")
+            },
+            summary = "Import customers from CSV",
+            description =
+                    "A CSV body (`text/csv`) or a multipart field `file`. Standard columns match in any case; other columns are custom fields. Rejected rows are listed in `errors`.")
     @PostMapping(consumes = {"text/csv", "application/csv"})
     ApiResponse<ImportResult> importCsvBody(Caller caller, @PathVariable String campaignId, HttpServletRequest request)
             throws IOException {
@@ -41,6 +70,11 @@ class CustomerImportController {
         return importSpooled(caller, campaignId, request.getInputStream());
     }
 
+    @Operation(
+            operationId = "importCustomersCsv",
+            summary = "Import customers from CSV",
+            description =
+                    "A CSV body (`text/csv`) or a multipart field `file`. Standard columns match in any case; other columns are custom fields. Rejected rows are listed in `errors`.")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ApiResponse<ImportResult> importCsvFile(
             Caller caller, @PathVariable String campaignId, MultipartHttpServletRequest request) throws IOException {

@@ -2,6 +2,7 @@ package io.agentcalls.customer;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.agentcalls.common.ErrorTypes;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -11,18 +12,22 @@ final class UpdateResponses {
 
     private UpdateResponses() {}
 
+    @Schema(name = "UpdateCustomerResponse")
     record One(boolean success, String message, Data data) {}
 
+    @Schema(name = "UpdatedCustomer")
     record Data(String id, String result) {}
 
     /** {@code error} only when nothing was updated. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "UpdateCustomersBulkResponse")
     record Bulk(boolean success, String error, String message, Results results) {}
 
     /**
      * {@code valid + invalid == total}; of the valid, {@code successful + failed}; {@code retried}
      * counts the records whose customer changed while they were updated (version conflicts).
      */
+    @Schema(name = "UpdateCustomersResults")
     record Results(
             long total,
             long valid,

@@ -3,6 +3,8 @@ package io.agentcalls.disposition;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import io.agentcalls.organization.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The TimePay Agents API's dispositions pages (list, get, create, update, delete), at their paths. */
+@Tag(name = "Dispositions (TimePay)")
 @RestController
 @RequestMapping("/api/v1/dispositions")
 class DispositionController {
@@ -47,6 +50,10 @@ class DispositionController {
         String code;
     }
 
+    @Operation(
+            operationId = "createDisposition",
+            summary = "Create a disposition",
+            description = "The TimePay Agents API's Create Disposition.")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     DocumentedAnswers.WithData<Disposition> create(Caller caller, @RequestBody CreateDispositionRequest request) {
@@ -56,17 +63,26 @@ class DispositionController {
                 "Disposition created successfully", catalog.create(caller.organizationId(), command));
     }
 
+    @Operation(
+            operationId = "listDispositions",
+            summary = "List dispositions",
+            description = "Numbered pages (`page`), filtered by `search` on the name.")
     @GetMapping
     DocumentedPage.Listed<Disposition> list(
             Caller caller, @RequestParam(required = false) String page, @RequestParam(required = false) String search) {
         return catalog.list(caller.organizationId(), search, DocumentedPage.of(page, DispositionCatalog.PAGE_SIZE));
     }
 
+    @Operation(operationId = "getDisposition", summary = "Get a disposition", description = "One disposition by id.")
     @GetMapping("/{dispositionId}")
     DocumentedAnswers.WithData<Disposition> get(Caller caller, @PathVariable String dispositionId) {
         return DocumentedAnswers.data(catalog.get(caller.organizationId(), dispositionId));
     }
 
+    @Operation(
+            operationId = "updateDisposition",
+            summary = "Update a disposition",
+            description = "Changes only the fields given; `null` is refused.")
     @PutMapping("/{dispositionId}")
     DocumentedAnswers.Updated update(
             Caller caller, @PathVariable String dispositionId, @RequestBody UpdateDispositionRequest request) {
@@ -76,6 +92,10 @@ class DispositionController {
                 "Disposition updated successfully", catalog.update(caller.organizationId(), dispositionId, changes));
     }
 
+    @Operation(
+            operationId = "deleteDisposition",
+            summary = "Delete a disposition",
+            description = "Deletes the disposition.")
     @DeleteMapping("/{dispositionId}")
     DocumentedAnswers.Done delete(Caller caller, @PathVariable String dispositionId) {
         catalog.delete(caller.organizationId(), dispositionId);

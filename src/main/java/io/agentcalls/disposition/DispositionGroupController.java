@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import io.agentcalls.common.ApiException;
 import io.agentcalls.organization.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The TimePay Agents API's disposition group pages, at their paths. */
+@Tag(name = "Disposition groups (TimePay)")
 @RestController
 @RequestMapping("/api/v1/dispositions/groups")
 class DispositionGroupController {
@@ -44,6 +47,11 @@ class DispositionGroupController {
 
     record MembersRequest(List<String> dispositions) {}
 
+    @Operation(
+            operationId = "listDispositionGroups",
+            summary = "List disposition groups",
+            description =
+                    "Numbered pages (`page`), filtered by `search`; `expand=true` includes each group's dispositions.")
     @GetMapping("/list")
     DocumentedPage.Listed<DispositionGroup> list(
             Caller caller,
@@ -54,12 +62,25 @@ class DispositionGroupController {
                 caller.organizationId(), search, expand(expand), DocumentedPage.of(page, DispositionGroups.PAGE_SIZE));
     }
 
+    @Operation(
+            operationId = "getDispositionGroup",
+            summary = "Get a disposition group",
+            description = "One group; `expand=true` includes its dispositions.")
     @GetMapping("/{groupId}")
     DocumentedAnswers.WithData<DispositionGroup> get(
             Caller caller, @PathVariable String groupId, @RequestParam(required = false) String expand) {
         return DocumentedAnswers.data(groups.get(caller.organizationId(), groupId, expand(expand)));
     }
 
+    @Operation(
+            operationId = "createDispositionGroup",
+            responses =
+                    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+                            responseCode = "409",
+                            description = "A group of this name exists",
+                            ref = "#/components/responses/Conflict"),
+            summary = "Create a disposition group",
+            description = "A group of dispositions; a group is what Initiate Call(s) takes as `dispositionId`.")
     @PostMapping("/create")
     @ResponseStatus(HttpStatus.CREATED)
     DocumentedAnswers.WithData<DispositionGroup> create(Caller caller, @RequestBody CreateGroupRequest request) {
@@ -68,6 +89,19 @@ class DispositionGroupController {
                 "Disposition group created successfully", groups.create(caller.organizationId(), command));
     }
 
+    @Operation(
+            operationId = "updateDispositionGroup",
+            responses = {
+                @io.swagger.v3.oas.annotations.responses.ApiResponse(
+                        responseCode = "200",
+                        description = "The group as changed"),
+                @io.swagger.v3.oas.annotations.responses.ApiResponse(
+                        responseCode = "409",
+                        description = "A group of this name exists",
+                        ref = "#/components/responses/Conflict")
+            },
+            summary = "Update a disposition group",
+            description = "Changes only the fields given; `dispositions` replaces the whole list.")
     @PutMapping("/{groupId}")
     DocumentedAnswers.Updated update(
             Caller caller, @PathVariable String groupId, @RequestBody UpdateGroupRequest request) {
@@ -76,18 +110,30 @@ class DispositionGroupController {
                 "Disposition group updated successfully", groups.update(caller.organizationId(), groupId, command));
     }
 
+    @Operation(
+            operationId = "deleteDispositionGroup",
+            summary = "Delete a disposition group",
+            description = "Deletes the group (its dispositions stay).")
     @DeleteMapping("/{groupId}")
     DocumentedAnswers.Done delete(Caller caller, @PathVariable String groupId) {
         groups.delete(caller.organizationId(), groupId);
         return DocumentedAnswers.done("Disposition group deleted successfully");
     }
 
+    @Operation(
+            operationId = "addDispositionsToGroup",
+            summary = "Add dispositions to a group",
+            description = "Adds the dispositions named by id to the group.")
     @PostMapping("/{groupId}/dispositions")
     DocumentedAnswers.Done add(Caller caller, @PathVariable String groupId, @RequestBody MembersRequest request) {
         groups.add(caller.organizationId(), groupId, request.dispositions());
         return DocumentedAnswers.done("Dispositions added to group successfully");
     }
 
+    @Operation(
+            operationId = "removeDispositionsFromGroup",
+            summary = "Remove dispositions from a group",
+            description = "Removes the dispositions named by id from the group.")
     @DeleteMapping("/{groupId}/dispositions")
     DocumentedAnswers.Done remove(Caller caller, @PathVariable String groupId, @RequestBody MembersRequest request) {
         groups.remove(caller.organizationId(), groupId, request.dispositions());

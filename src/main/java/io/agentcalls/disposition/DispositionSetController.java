@@ -5,6 +5,8 @@ import com.fasterxml.jackson.annotation.Nulls;
 import io.agentcalls.common.ApiResponse;
 import io.agentcalls.common.PageRequest;
 import io.agentcalls.organization.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Disposition sets")
 @RestController
 @RequestMapping("/api/v1/disposition-sets")
 class DispositionSetController {
@@ -50,12 +53,25 @@ class DispositionSetController {
         List<DispositionCode> codes;
     }
 
+    @Operation(
+            operationId = "createDispositionSet",
+            responses =
+                    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+                            responseCode = "409",
+                            description = "A set or group of this name exists",
+                            ref = "#/components/responses/Conflict"),
+            summary = "Create a disposition set",
+            description = "A named set of codes the runner classifies each call's outcome with.")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     ApiResponse<DispositionSet> create(Caller caller, @Valid @RequestBody CreateDispositionSetRequest request) {
         return ApiResponse.of(dispositions.create(caller.organizationId(), request.name(), request.codes()));
     }
 
+    @Operation(
+            operationId = "listDispositionSets",
+            summary = "List disposition sets",
+            description = "A page at a time (`limit`, `cursor`).")
     @GetMapping
     ApiResponse<List<DispositionSet>> list(
             Caller caller,
@@ -64,17 +80,38 @@ class DispositionSetController {
         return ApiResponse.page(dispositions.list(caller.organizationId(), PageRequest.of(limit, cursor)));
     }
 
+    @Operation(
+            operationId = "getDispositionSet",
+            summary = "Get a disposition set",
+            description = "One set with its codes.")
     @GetMapping("/{groupId}")
     ApiResponse<DispositionSet> get(Caller caller, @PathVariable String groupId) {
         return ApiResponse.of(dispositions.get(caller.organizationId(), groupId));
     }
 
+    @Operation(
+            operationId = "updateDispositionSet",
+            responses = {
+                @io.swagger.v3.oas.annotations.responses.ApiResponse(
+                        responseCode = "200",
+                        description = "The disposition set as changed"),
+                @io.swagger.v3.oas.annotations.responses.ApiResponse(
+                        responseCode = "409",
+                        description = "A set or group of this name exists",
+                        ref = "#/components/responses/Conflict")
+            },
+            summary = "Update a disposition set",
+            description = "Changes only the fields given; `codes` replaces the whole list.")
     @PatchMapping("/{groupId}")
     ApiResponse<DispositionSet> update(
             Caller caller, @PathVariable String groupId, @Valid @RequestBody UpdateDispositionSetRequest request) {
         return ApiResponse.of(dispositions.update(caller.organizationId(), groupId, request.name, request.codes));
     }
 
+    @Operation(
+            operationId = "deleteDispositionSet",
+            summary = "Delete a disposition set",
+            description = "Deletes the set; calls already made keep its id.")
     @DeleteMapping("/{groupId}")
     ApiResponse<Void> delete(Caller caller, @PathVariable String groupId) {
         dispositions.delete(caller.organizationId(), groupId);

@@ -1,6 +1,7 @@
 package io.agentcalls.disposition;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /** The documented success bodies of the dispositions pages, besides lists ({@link DocumentedPage}). */
@@ -13,9 +14,11 @@ final class DocumentedAnswers {
     record WithData<T>(boolean success, String message, T data) {}
 
     /** {@code {success, message, updatedFields}}: what an update changed, not the object. */
+    @Schema(name = "UpdatedAnswer")
     record Updated(boolean success, String message, List<String> updatedFields) {}
 
     /** {@code {success, message}}: deletes and group membership changes. */
+    @Schema(name = "DoneAnswer")
     record Done(boolean success, String message) {}
 
     static <T> WithData<T> data(T data) {

@@ -1,6 +1,7 @@
 package io.agentcalls.disposition;
 
 import io.agentcalls.common.ApiException;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -33,6 +34,7 @@ record DocumentedPage(int page, int limit) {
     /** {@code {success, data, pagination}}. */
     record Listed<T>(boolean success, List<T> data, Pagination pagination) {}
 
+    @Schema(name = "DocumentedPagination")
     record Pagination(int page, int limit, long total, long totalPages) {}
 
     <T> Listed<T> answer(List<T> rows, long total) {

@@ -2,7 +2,13 @@ package io.agentcalls.media;
 
 import io.agentcalls.common.ApiException;
 import io.agentcalls.common.ApiExceptionHandler;
+import io.agentcalls.common.ErrorResponse;
 import io.agentcalls.organization.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +25,7 @@ import tools.jackson.databind.ObjectMapper;
  * the audio itself) and Get Transcript ({@code GET /api/v1/transcripts/{transcript_id}}, a path the
  * catalogue could not read; ours).
  */
+@Tag(name = "Recordings and transcripts")
 @RestController
 class MediaController {
 
@@ -36,6 +43,10 @@ class MediaController {
 
     record Transcript(boolean success, List<TranscriptTurns.Turn> data) {}
 
+    @Operation(
+            operationId = "getTranscript",
+            summary = "Get a transcript",
+            description = "The call's transcript as turns of `BOT` and `HUMAN`.")
     @GetMapping("/api/v1/transcripts/{transcriptId}")
     Transcript transcript(Caller caller, @PathVariable String transcriptId) {
         return new Transcript(true, media.transcript(caller.organizationId(), transcriptId));
@@ -46,6 +57,24 @@ class MediaController {
      * written here in the envelope, whatever the client accepts: a client asking for audio only would
      * otherwise get no error body at all.
      */
+    @Operation(
+            operationId = "getRecording",
+            responses = {
+                @ApiResponse(
+                        responseCode = "200",
+                        description = "The audio",
+                        content = {
+                            @Content(mediaType = "audio/mpeg", schema = @Schema(type = "string", format = "binary")),
+                            @Content(mediaType = "audio/wav", schema = @Schema(type = "string", format = "binary"))
+                        }),
+                @ApiResponse(
+                        responseCode = "502",
+                        description = "The recording could not be fetched from where it is kept",
+                        content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
+            },
+            summary = "Get a recording",
+            description =
+                    "The call's audio (`audio/mpeg` or `audio/wav`), streamed from where the runner keeps it; errors are JSON.")
     @GetMapping("/api/v1/recordings/{recordingId}")
     void recording(Caller caller, @PathVariable String recordingId, HttpServletResponse response) throws IOException {
         Recording recording;

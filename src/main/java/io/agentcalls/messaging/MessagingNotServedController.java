@@ -2,6 +2,7 @@ package io.agentcalls.messaging;
 
 import io.agentcalls.common.ApiException;
 import io.agentcalls.organization.Caller;
+import io.swagger.v3.oas.annotations.Hidden;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -17,6 +18,7 @@ import tools.jackson.databind.JsonNode;
  * Details) answer {@code 501} in the envelope, saying why, until messaging providers exist here. A
  * body that is not JSON is still a {@code 400}, as everywhere: the request is read, then refused.
  */
+@Hidden // every page answers 501 until messaging providers exist: nothing a generated client could call
 @RestController
 class MessagingNotServedController {
 

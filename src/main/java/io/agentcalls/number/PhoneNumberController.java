@@ -6,6 +6,8 @@ import io.agentcalls.common.ApiException;
 import io.agentcalls.common.ApiResponse;
 import io.agentcalls.common.PageRequest;
 import io.agentcalls.organization.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -25,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Phone numbers")
 @RestController
 @RequestMapping("/api/v1/phone-numbers")
 class PhoneNumberController {
@@ -70,6 +73,16 @@ class PhoneNumberController {
         String providerNumberId;
     }
 
+    @Operation(
+            operationId = "createPhoneNumber",
+            responses =
+                    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+                            responseCode = "409",
+                            description = "The number is registered already",
+                            ref = "#/components/responses/Conflict"),
+            summary = "Add a caller-ID number",
+            description =
+                    "A number calls are placed from (E.164 stored); at least one active number is needed to initiate calls.")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     ApiResponse<PhoneNumber> create(Caller caller, @Valid @RequestBody CreatePhoneNumberRequest request) {
@@ -83,6 +96,10 @@ class PhoneNumberController {
                 request.providerNumberId()));
     }
 
+    @Operation(
+            operationId = "listPhoneNumbers",
+            summary = "List caller-ID numbers",
+            description = "A page at a time, filtered by `active` (`true` or `false`).")
     @GetMapping
     ApiResponse<List<PhoneNumber>> list(
             Caller caller,
@@ -93,11 +110,16 @@ class PhoneNumberController {
                 numbers.list(caller.organizationId(), activeFilter(active), PageRequest.of(limit, cursor)));
     }
 
+    @Operation(operationId = "getPhoneNumber", summary = "Get a caller-ID number", description = "One number by id.")
     @GetMapping("/{numberId}")
     ApiResponse<PhoneNumber> get(Caller caller, @PathVariable String numberId) {
         return ApiResponse.of(numbers.get(caller.organizationId(), numberId));
     }
 
+    @Operation(
+            operationId = "updatePhoneNumber",
+            summary = "Update a caller-ID number",
+            description = "Turns the number on or off, or changes how many calls it carries at once.")
     @PatchMapping("/{numberId}")
     ApiResponse<PhoneNumber> update(
             Caller caller, @PathVariable String numberId, @Valid @RequestBody UpdatePhoneNumberRequest request) {
@@ -109,6 +131,10 @@ class PhoneNumberController {
                 request.providerNumberId));
     }
 
+    @Operation(
+            operationId = "deletePhoneNumber",
+            summary = "Delete a caller-ID number",
+            description = "Removes the number; calls already made keep it.")
     @DeleteMapping("/{numberId}")
     ApiResponse<Void> delete(Caller caller, @PathVariable String numberId) {
         numbers.delete(caller.organizationId(), numberId);

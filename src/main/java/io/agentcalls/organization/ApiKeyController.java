@@ -2,6 +2,8 @@ package io.agentcalls.organization;
 
 import io.agentcalls.common.ApiResponse;
 import io.agentcalls.common.PageRequest;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "API keys")
 @RestController
 @RequestMapping("/api/v1/api-keys")
 class ApiKeyController {
@@ -29,6 +32,10 @@ class ApiKeyController {
 
     record CreateApiKeyRequest(@NotBlank @Size(max = 200) String name) {}
 
+    @Operation(
+            operationId = "createApiKey",
+            summary = "Create an API key",
+            description = "Creates another API key of the caller's organization. The key is shown only in this answer.")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     ApiResponse<ApiKeyView> create(Caller caller, @Valid @RequestBody CreateApiKeyRequest request) {
@@ -36,6 +43,10 @@ class ApiKeyController {
                 caller.organizationId(), request.name().trim()));
     }
 
+    @Operation(
+            operationId = "listApiKeys",
+            summary = "List API keys",
+            description = "The organization's API keys without their secrets, a page at a time (`limit`, `cursor`).")
     @GetMapping
     ApiResponse<List<ApiKeyView>> list(
             Caller caller,
@@ -44,6 +55,10 @@ class ApiKeyController {
         return ApiResponse.page(organizations.listApiKeys(caller.organizationId(), PageRequest.of(limit, cursor)));
     }
 
+    @Operation(
+            operationId = "revokeApiKey",
+            summary = "Revoke an API key",
+            description = "Revokes the key at once; requests with it are refused from then on.")
     @DeleteMapping("/{keyId}")
     ApiResponse<Void> revoke(Caller caller, @PathVariable String keyId) {
         organizations.revokeApiKey(caller.organizationId(), keyId);

@@ -1,6 +1,8 @@
 package io.agentcalls.organization;
 
 import io.agentcalls.common.ApiResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -11,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Organizations")
 @RestController
 @RequestMapping("/admin/v1/organizations")
 class OrganizationController {
@@ -24,6 +27,11 @@ class OrganizationController {
     record CreateOrganizationRequest(
             @NotBlank @Size(max = 200) String name) {}
 
+    @Operation(
+            operationId = "createOrganization",
+            summary = "Create an organization",
+            description =
+                    "Creates an organization and its first API key. The key (`apiKey`) is shown only in this answer: store it.")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     ApiResponse<OrganizationService.CreatedOrganization> create(@Valid @RequestBody CreateOrganizationRequest request) {

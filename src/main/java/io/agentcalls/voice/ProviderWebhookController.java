@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
  * arrives capped by the security chain and is read raw, because the signature covers the bytes.
  */
 @RestController
-@Tag(name = "Provider webhooks", description = "Voice providers report their calls here, signed as each provider signs")
+@Tag(name = "Provider webhooks")
 class ProviderWebhookController {
 
     private static final int MAX_HEADERS = 100;
@@ -34,7 +34,11 @@ class ProviderWebhookController {
     }
 
     @PostMapping("/api/v1/providers/{provider}/events/{connectionId}")
-    @Operation(summary = "Receive a voice provider's webhook", operationId = "receiveProviderWebhook")
+    @Operation(
+            summary = "Receive a voice provider's webhook",
+            operationId = "receiveProviderWebhook",
+            description =
+                    "For Vapi and Retell, not for clients: the provider's report of a call it placed, authenticated by the provider's own signature against the connection's webhook secret. Its status changes follow the call's status machine; a replayed report changes nothing.")
     ApiResponse<RunnerEventsResult> receive(
             @PathVariable String provider, @PathVariable String connectionId, HttpServletRequest request)
             throws IOException {

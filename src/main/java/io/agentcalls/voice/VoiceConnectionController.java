@@ -30,7 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1/voice-connections")
-@Tag(name = "Voice connections", description = "The organization's accounts at voice-AI providers (Vapi, Retell)")
+@Tag(name = "Voice connections")
 class VoiceConnectionController {
 
     static final int MAX_CONCURRENT = 10_000;
@@ -92,7 +92,11 @@ class VoiceConnectionController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create a voice connection", operationId = "createVoiceConnection")
+    @Operation(
+            summary = "Create a voice connection",
+            operationId = "createVoiceConnection",
+            description =
+                    "Stores the organization's key at a provider (`vapi` or `retell`), encrypted at rest, with its webhook secret and caps. The answer never shows the key again (only its last 4 characters), and gives the webhook path to configure at the provider.")
     ApiResponse<VoiceConnection> create(Caller caller, @Valid @RequestBody CreateConnectionRequest request) {
         return ApiResponse.of(connections.create(
                 caller.organizationId(),
@@ -106,7 +110,10 @@ class VoiceConnectionController {
     }
 
     @GetMapping
-    @Operation(summary = "List voice connections", operationId = "listVoiceConnections")
+    @Operation(
+            summary = "List voice connections",
+            operationId = "listVoiceConnections",
+            description = "The organization's voice connections, oldest first, a page at a time (`limit`, `cursor`).")
     ApiResponse<List<VoiceConnection>> list(
             Caller caller,
             @RequestParam(required = false) String limit,
@@ -115,13 +122,19 @@ class VoiceConnectionController {
     }
 
     @GetMapping("/{connectionId}")
-    @Operation(summary = "Get a voice connection", operationId = "getVoiceConnection")
+    @Operation(
+            summary = "Get a voice connection",
+            operationId = "getVoiceConnection",
+            description = "One voice connection, without its secrets.")
     ApiResponse<VoiceConnection> get(Caller caller, @PathVariable String connectionId) {
         return ApiResponse.of(connections.get(caller.organizationId(), connectionId));
     }
 
     @PatchMapping("/{connectionId}")
-    @Operation(summary = "Change a voice connection", operationId = "updateVoiceConnection")
+    @Operation(
+            summary = "Change a voice connection",
+            operationId = "updateVoiceConnection",
+            description = "Changes only the fields given: its name, key, webhook secret or caps.")
     ApiResponse<VoiceConnection> update(
             Caller caller, @PathVariable String connectionId, @Valid @RequestBody UpdateConnectionRequest request) {
         return ApiResponse.of(connections.update(
@@ -136,7 +149,11 @@ class VoiceConnectionController {
     }
 
     @DeleteMapping("/{connectionId}")
-    @Operation(summary = "Delete a voice connection no agent uses", operationId = "deleteVoiceConnection")
+    @Operation(
+            summary = "Delete a voice connection no agent uses",
+            operationId = "deleteVoiceConnection",
+            description =
+                    "Deletes the connection and its stored secrets; refused with `409` while an agent dials through it.")
     ApiResponse<Void> delete(Caller caller, @PathVariable String connectionId) {
         connections.delete(caller.organizationId(), connectionId);
         return new ApiResponse<>(true, null, null);
@@ -145,7 +162,9 @@ class VoiceConnectionController {
     @PostMapping("/{connectionId}/test")
     @Operation(
             summary = "Check a voice connection's credentials with the provider",
-            operationId = "testVoiceConnection")
+            operationId = "testVoiceConnection",
+            description =
+                    "Asks the provider whether the stored key is accepted, without placing a call; the answer says whether it was and why not.")
     ApiResponse<ConnectionCheck> test(Caller caller, @PathVariable String connectionId) {
         return ApiResponse.of(connections.test(caller.organizationId(), connectionId));
     }
