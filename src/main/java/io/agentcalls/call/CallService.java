@@ -1,6 +1,5 @@
 package io.agentcalls.call;
 
-import io.agentcalls.campaign.RetryPolicy;
 import io.agentcalls.common.ApiException;
 import io.agentcalls.common.Page;
 import io.agentcalls.common.PageRequest;
@@ -10,7 +9,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,13 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class CallService {
 
     private static final String TABLE = "calls";
-    private static final int EXPORT_PAGE = 1000;
-    private static final int MAX_ATTEMPTS_LISTED = 500;
 
     private final CallRepository calls;
-    private final RetryClaimRepository retryClaims;
     private final CallQueryRepository queries;
-    private final CallSearchRepository searches;
     private final CallHistoryRepository history;
     private final RunnerEventProcessor runnerEvents;
     private final CallCancellation cancellation;
@@ -38,25 +32,19 @@ public class CallService {
     private final InitiationTallyRepository tallies;
     private final PlannerStatistics plannerStatistics;
     private final ApplicationEventPublisher events;
-    private final DialQueue dialQueue;
 
     CallService(
             CallRepository calls,
-            RetryClaimRepository retryClaims,
             CallQueryRepository queries,
-            CallSearchRepository searches,
             CallHistoryRepository history,
             RunnerEventProcessor runnerEvents,
             CallCancellation cancellation,
             CampaignStatsQuery stats,
             InitiationTallyRepository tallies,
             PlannerStatistics plannerStatistics,
-            ApplicationEventPublisher events,
-            DialQueue dialQueue) {
+            ApplicationEventPublisher events) {
         this.calls = calls;
-        this.retryClaims = retryClaims;
         this.queries = queries;
-        this.searches = searches;
         this.history = history;
         this.runnerEvents = runnerEvents;
         this.cancellation = cancellation;
@@ -64,54 +52,6 @@ public class CallService {
         this.tallies = tallies;
         this.plannerStatistics = plannerStatistics;
         this.events = events;
-        this.dialQueue = dialQueue;
-    }
-
-    /**
-     * The built-in runner accepts queued calls into its dial queue: each waits until its startAt (or
-     * {@code now}) and expires after the campaign's expireAfter. Idempotent: a call accepted before,
-     * or no longer queued, is left as it is.
-     */
-    public int acceptForDialing(String organizationId, List<String> callIds, java.time.Instant now) {
-        return dialQueue.accept(organizationId, callIds, now);
-    }
-
-    /**
-     * One pass of the dial queue at {@code now}: the dial-time safeguards over the due calls of active
-     * campaigns, then the claim of those that pass, within the pacing caps, for {@code node}; nothing
-     * when another node holds the pass. The claimed calls are this node's to dial and record.
-     */
-    public DialSweep sweepAndClaimDials(java.time.Instant now, DialLimits limits, String node, long salt) {
-        return dialQueue.sweepAndClaim(now, limits, node, salt);
-    }
-
-    /** The provider took the call; false when it was cancelled meanwhile (hang it up). */
-    public boolean recordDialPlaced(String organizationId, String callId, String providerCallId) {
-        return dialQueue.recordPlaced(organizationId, callId, providerCallId);
-    }
-
-    /** The provider refused the call for good: {@code failed} with its reason. */
-    public void recordDialRefused(String organizationId, String callId, String reason) {
-        dialQueue.recordRefused(organizationId, callId, reason);
-    }
-
-    /** The provider asked us to try later: the call waits until {@code after} and is dialed again. */
-    public void recordDialRetry(String organizationId, String callId, java.time.Instant after) {
-        dialQueue.recordRetry(organizationId, callId, after);
-    }
-
-    /** No definite answer: the call may ring, so it is held, never redialed, until events settle it. */
-    public void recordDialUnknown(String organizationId, String callId, String reason) {
-        dialQueue.recordUnknown(organizationId, callId, reason);
-    }
-
-    /** Renews the dial claims {@code node} holds. */
-    public int renewDialClaims(String node, java.time.Instant until) {
-        return dialQueue.renew(node, until);
-    }
-
-    public DialQueueState dialQueueState() {
-        return dialQueue.state();
     }
 
     /**
@@ -123,32 +63,6 @@ public class CallService {
      */
     public SqlPart queuedCallsInsert(QueuedCalls queued) {
         return QueuedCallInsert.of(queued);
-    }
-
-    /**
-     * Claims the next page of the campaign's due unsuccessful calls after {@code after} for
-     * {@code holder} under a heartbeat lease of {@code lease} (a PostgreSQL interval; SKIP LOCKED, so
-     * any number of nodes can share a campaign), settling on the way the calls of the page that can
-     * never be retried; empty when no due call is left after it.
-     */
-    public Optional<DueRetries> claimDueRetries(
-            String organizationId,
-            String campaignId,
-            RetryPolicy policy,
-            DueRetries.Cursor after,
-            String holder,
-            String lease,
-            int limit) {
-        return retryClaims.nextPage(organizationId, campaignId, policy, after, holder, lease, limit);
-    }
-
-    /**
-     * Ends this node's claim on retries it tried: a call whose retry now exists, whose customer is
-     * gone, or (with {@code settleAll}) that can never be retried leaves the due calls for good; the
-     * others are released for a later run.
-     */
-    public void settleRetries(String organizationId, List<DueRetries.DueRetry> tried, boolean settleAll) {
-        retryClaims.settleOrRelease(organizationId, tried, settleAll);
     }
 
     /** Analyzes calls when bulk writes have outdated the planner's statistics (see {@link PlannerStatistics}). */
@@ -306,36 +220,6 @@ public class CallService {
 
     public CampaignStats campaignStats(String organizationId, String campaignId) {
         return stats.stats(organizationId, campaignId);
-    }
-
-    /** The console's call list, newest first (see {@link CallSearch}). */
-    public Page<CallListItem> searchCalls(String organizationId, CallSearch search, PageRequest page) {
-        List<CallListItem> rows = searches.page(organizationId, search, page.after(), page.fetchSize());
-        return Page.fromOverfetch(rows, page.limit(), CallListItem::id);
-    }
-
-    /**
-     * Every call the search matches, newest first, handed to {@code pages} one keyset page at a time:
-     * an export of a million calls holds one page in memory and no connection between pages, so a slow
-     * download never holds the database.
-     */
-    public void exportCalls(String organizationId, CallSearch search, Consumer<List<CallListItem>> pages) {
-        String after = null;
-        while (true) {
-            List<CallListItem> rows = searches.page(organizationId, search, after, EXPORT_PAGE);
-            if (!rows.isEmpty()) {
-                pages.accept(rows);
-            }
-            if (rows.size() < EXPORT_PAGE) {
-                return;
-            }
-            after = rows.get(rows.size() - 1).id();
-        }
-    }
-
-    /** A customer's calls in the order they were made (at most the first 500). */
-    public List<CallListItem> customerAttempts(String organizationId, String campaignId, String customerId) {
-        return searches.attempts(organizationId, campaignId, customerId, MAX_ATTEMPTS_LISTED);
     }
 
     /** What a simulated runner needs to play these calls the way such customers would answer. */

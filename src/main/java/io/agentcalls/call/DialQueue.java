@@ -12,10 +12,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The built-in runner's queue over the calls: accepting, the dial-time safeguards and claim (one
  * transaction under the cluster-wide dial lock), and the provider's answer written back. Every call
- * that ends here publishes its {@link CallStatusChanged} like any other status change.
+ * that ends here publishes its {@link CallStatusChanged} like any other status change. The built-in
+ * runner's dialer is its only user outside this module.
  */
 @Component
-class DialQueue {
+public class DialQueue {
 
     private final DialQueueRepository queue;
     private final CallQueryRepository queries;
@@ -39,11 +40,21 @@ class DialQueue {
         this.events = events;
     }
 
-    int accept(String organizationId, List<String> callIds, Instant now) {
+    /**
+     * The built-in runner accepts queued calls into its dial queue: each waits until its startAt (or
+     * {@code now}) and expires after the campaign's expireAfter. Idempotent: a call accepted before,
+     * or no longer queued, is left as it is.
+     */
+    public int accept(String organizationId, List<String> callIds, Instant now) {
         return callIds.isEmpty() ? 0 : transactions.execute(tx -> queue.accept(organizationId, callIds, now));
     }
 
-    DialSweep sweepAndClaim(Instant now, DialLimits limits, String node, long salt) {
+    /**
+     * One pass of the dial queue at {@code now}: the dial-time safeguards over the due calls of active
+     * campaigns, then the claim of those that pass, within the pacing caps, for {@code node}; nothing
+     * when another node holds the pass. The claimed calls are this node's to dial and record.
+     */
+    public DialSweep sweepAndClaim(Instant now, DialLimits limits, String node, long salt) {
         return transactions.execute(tx -> {
             if (!queue.tryDialLock()) {
                 return DialSweep.NOTHING;
@@ -62,11 +73,13 @@ class DialQueue {
         });
     }
 
-    boolean recordPlaced(String organizationId, String callId, String providerCallId) {
+    /** The provider took the call; false when it was cancelled meanwhile (hang it up). */
+    public boolean recordPlaced(String organizationId, String callId, String providerCallId) {
         return transactions.execute(tx -> queue.recordPlaced(organizationId, callId, providerCallId));
     }
 
-    void recordRefused(String organizationId, String callId, String reason) {
+    /** The provider refused the call for good: {@code failed} with its reason. */
+    public void recordRefused(String organizationId, String callId, String reason) {
         transactions.executeWithoutResult(tx -> jdbc.sql(DialStatements.FAIL_REFUSED)
                 .param("organizationId", organizationId)
                 .param("id", callId)
@@ -76,19 +89,23 @@ class DialQueue {
                 .forEach(this::publish));
     }
 
-    void recordRetry(String organizationId, String callId, Instant after) {
+    /** The provider asked us to try later: the call waits until {@code after} and is dialed again. */
+    public void recordRetry(String organizationId, String callId, Instant after) {
         transactions.executeWithoutResult(tx -> queue.recordRetry(organizationId, callId, after));
     }
 
-    void recordUnknown(String organizationId, String callId, String reason) {
+    /** No definite answer: the call may ring, so it is held, never redialed, until events settle it. */
+    public void recordUnknown(String organizationId, String callId, String reason) {
         transactions.executeWithoutResult(tx -> queue.recordUnknown(organizationId, callId, reason));
     }
 
-    int renew(String node, Instant until) {
+    /** Renews the dial claims {@code node} holds. */
+    public int renew(String node, Instant until) {
         return queue.renew(node, until);
     }
 
-    DialQueueState state() {
+    /** How many calls wait and how many are in progress, by campaign and connection (for metrics). */
+    public DialQueueState state() {
         return new DialQueueState(queue.queueDepth(), queue.inFlight());
     }
 

@@ -1,5 +1,6 @@
 package io.agentcalls.call;
 
+import static io.agentcalls.call.DialClaimStatements.*;
 import static io.agentcalls.call.DialStatements.*;
 
 import java.time.Instant;

@@ -1,6 +1,7 @@
 package io.agentcalls.runner;
 
 import io.agentcalls.call.CallService;
+import io.agentcalls.call.DialQueue;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,13 +23,19 @@ public class BuiltInWorkflowRunner implements WorkflowRunner {
 
     private final AtomicReference<SimulatedRunnerSettings> settings;
     private final CallService calls;
+    private final DialQueue dialQueue;
     private final Clock clock;
     private final SimulatedCallPlayer player;
 
     BuiltInWorkflowRunner(
-            SimulatedRunnerSettings settings, CallService calls, Clock clock, SimulatedCallPlayer player) {
+            SimulatedRunnerSettings settings,
+            CallService calls,
+            DialQueue dialQueue,
+            Clock clock,
+            SimulatedCallPlayer player) {
         this.settings = new AtomicReference<>(settings);
         this.calls = calls;
+        this.dialQueue = dialQueue;
         this.clock = clock;
         this.player = player;
     }
@@ -73,7 +80,7 @@ public class BuiltInWorkflowRunner implements WorkflowRunner {
     /** Accepted means in the dial queue, durably, before the answer goes back. */
     private void queue(String organizationId, List<String> accepted) {
         try {
-            calls.acceptForDialing(organizationId, accepted, clock.instant());
+            dialQueue.accept(organizationId, accepted, clock.instant());
         } catch (RuntimeException e) {
             throw RunnerFailure.because("The built-in runner could not queue the calls", e);
         }

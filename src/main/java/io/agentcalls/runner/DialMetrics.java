@@ -1,6 +1,6 @@
 package io.agentcalls.runner;
 
-import io.agentcalls.call.CallService;
+import io.agentcalls.call.DialQueue;
 import io.agentcalls.call.DialQueueState;
 import io.agentcalls.voice.DialOutcome;
 import io.micrometer.core.instrument.Counter;
@@ -25,14 +25,14 @@ class DialMetrics {
     private static final Logger log = LoggerFactory.getLogger(DialMetrics.class);
 
     private final MeterRegistry registry;
-    private final CallService calls;
+    private final DialQueue dialQueue;
     private final MultiGauge queueDepth;
     private final MultiGauge scheduled;
     private final MultiGauge inFlight;
 
-    DialMetrics(MeterRegistry registry, CallService calls) {
+    DialMetrics(MeterRegistry registry, DialQueue dialQueue) {
         this.registry = registry;
-        this.calls = calls;
+        this.dialQueue = dialQueue;
         this.queueDepth = MultiGauge.builder("agentcalls.dial.queue.depth")
                 .description("Calls waiting in the dial queue, by campaign")
                 .register(registry);
@@ -65,7 +65,7 @@ class DialMetrics {
     @Scheduled(fixedDelayString = "${agentcalls.dial.metrics-interval}")
     void refresh() {
         try {
-            DialQueueState state = calls.dialQueueState();
+            DialQueueState state = dialQueue.state();
             queueDepth.register(
                     state.waiting().stream()
                             .map(w -> MultiGauge.Row.of(

@@ -1,8 +1,8 @@
 package io.agentcalls.runner;
 
-import io.agentcalls.call.CallService;
 import io.agentcalls.call.DialClaim;
 import io.agentcalls.call.DialLimits;
+import io.agentcalls.call.DialQueue;
 import io.agentcalls.call.DialSweep;
 import io.agentcalls.common.NodeIdentity;
 import io.agentcalls.contact.ContactPolicy;
@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The built-in runner's dial loop, on every node: a pass checks the safeguards and claims due calls
- * in one short transaction ({@link CallService#sweepAndClaimDials}), then asks the providers outside
+ * in one short transaction ({@link DialQueue#sweepAndClaim}), then asks the providers outside
  * it, {@code parallelism} at a time, and writes each answer back. A call is never lost: a back-off
  * puts it back in the queue; an answer that says nothing definite holds it, never redialed.
  */
@@ -35,7 +35,7 @@ class Dialer {
     private static final Logger log = LoggerFactory.getLogger(Dialer.class);
     private static final Duration TICK_BUDGET = Duration.ofSeconds(5);
 
-    private final CallService calls;
+    private final DialQueue dialQueue;
     private final DialRouting routing;
     private final DialProperties properties;
     private final NodeIdentity node;
@@ -46,14 +46,14 @@ class Dialer {
     private final AtomicLong passes = new AtomicLong();
 
     Dialer(
-            CallService calls,
+            DialQueue dialQueue,
             DialRouting routing,
             DialProperties properties,
             RunnerProperties runner,
             NodeIdentity node,
             Clock clock,
             DialMetrics metrics) {
-        this.calls = calls;
+        this.dialQueue = dialQueue;
         this.routing = routing;
         this.properties = properties;
         this.node = node;
@@ -84,7 +84,7 @@ class Dialer {
 
     /** One pass at {@code now}: safeguards, claim, dial, record. @return how many calls were claimed */
     int dialDue(Instant now) {
-        DialSweep sweep = calls.sweepAndClaimDials(now, limits(), node.id(), passes.incrementAndGet());
+        DialSweep sweep = dialQueue.sweepAndClaim(now, limits(), node.id(), passes.incrementAndGet());
         metrics.guarded(sweep.byGuard());
         List<CompletableFuture<Void>> dials = new ArrayList<>(sweep.claimed().size());
         for (DialClaim claim : sweep.claimed()) {
@@ -136,16 +136,16 @@ class Dialer {
     private void record(DialClaim claim, DialRouting.Route route, DialOutcome outcome) {
         String org = claim.organizationId();
         if (outcome instanceof DialOutcome.Placed placed) {
-            if (!calls.recordDialPlaced(org, claim.callId(), placed.providerCallId())) {
+            if (!dialQueue.recordPlaced(org, claim.callId(), placed.providerCallId())) {
                 // cancelled while the provider was asked: the call must not go on ringing
                 route.provider().hangUp(route.connection(), placed.providerCallId());
             }
         } else if (outcome instanceof DialOutcome.Refused refused) {
-            calls.recordDialRefused(org, claim.callId(), refused.reason());
+            dialQueue.recordRefused(org, claim.callId(), refused.reason());
         } else if (outcome instanceof DialOutcome.RetryLater later) {
-            calls.recordDialRetry(org, claim.callId(), clock.instant().plus(backoff(later, claim.dialAttempt())));
+            dialQueue.recordRetry(org, claim.callId(), clock.instant().plus(backoff(later, claim.dialAttempt())));
         } else if (outcome instanceof DialOutcome.Unknown unknown) {
-            calls.recordDialUnknown(org, claim.callId(), unknown.reason());
+            dialQueue.recordUnknown(org, claim.callId(), unknown.reason());
         }
     }
 
@@ -164,7 +164,7 @@ class Dialer {
             return;
         }
         try {
-            calls.renewDialClaims(node.id(), clock.instant().plus(properties.lease()));
+            dialQueue.renew(node.id(), clock.instant().plus(properties.lease()));
         } catch (RuntimeException e) {
             log.warn("Could not renew the dial claims of {}", node.id(), e);
         }

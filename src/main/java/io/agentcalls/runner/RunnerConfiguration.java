@@ -39,12 +39,13 @@ class RunnerConfiguration {
             ObjectMapper objectMapper,
             SimulatedCallPlayer player,
             CallService calls,
+            io.agentcalls.call.DialQueue dialQueue,
             Clock clock) {
         if (properties.simulatedRunner()) {
             log.info(
                     "AGENTCALLS_RUNNER_URL is unset: using the built-in runner (the simulator {})",
                     player.enabled() ? "plays calls" : "does not play calls");
-            return new BuiltInWorkflowRunner(properties.simulated().misbehaviour(), calls, clock, player);
+            return new BuiltInWorkflowRunner(properties.simulated().misbehaviour(), calls, dialQueue, clock, player);
         }
         log.info("Using the HTTP workflow runner at {} (timeout {})", properties.url(), properties.timeout());
         return new HttpWorkflowRunner(properties.url(), properties.timeout(), signature, objectMapper);

@@ -19,7 +19,7 @@ class CallSearchTest extends ApiTest {
     private static final Instant JAN_10 = Instant.parse("2026-01-10T08:00:00Z");
 
     @Autowired
-    CallService calls;
+    CallSearches calls;
 
     private CallFixtures fixtures;
     private String org;

@@ -7,6 +7,7 @@ import io.agentcalls.call.CallService;
 import io.agentcalls.call.CallStatus;
 import io.agentcalls.call.DialClaim;
 import io.agentcalls.call.DialLimits;
+import io.agentcalls.call.DialQueue;
 import io.agentcalls.call.RunnerEvent;
 import io.agentcalls.support.ApiTest;
 import java.time.Duration;
@@ -35,6 +36,9 @@ class DialPacingTest extends ApiTest {
 
     @Autowired
     CallService calls;
+
+    @Autowired
+    DialQueue dialQueue;
 
     @Test
     void aStubProviderNeverSeesMoreCallsInProgressThanTheCaps() {
@@ -72,14 +76,15 @@ class DialPacingTest extends ApiTest {
         Instant now = DialQueueFixtures.T0;
         int passes = 0;
         while (placed.size() < campaignOf.size() && passes++ < 5_000) {
-            for (DialClaim claim : calls.sweepAndClaimDials(now, limits(), "pacing-test", passes)
+            for (DialClaim claim : dialQueue
+                    .sweepAndClaim(now, limits(), "pacing-test", passes)
                     .claimed()) {
                 if (!campaignOf.containsKey(claim.callId())) {
                     continue;
                 }
                 assertThat(placed.add(claim.callId())).as("placed once").isTrue();
                 inProgress.add(claim.callId());
-                calls.recordDialPlaced(claim.organizationId(), claim.callId(), "stub-" + claim.callId());
+                dialQueue.recordPlaced(claim.organizationId(), claim.callId(), "stub-" + claim.callId());
             }
             assertWithin(count(inProgress, numberOf), numberCap, "caller number");
             assertWithin(count(inProgress, campaignOf), campaignCap, "campaign");
@@ -126,7 +131,7 @@ class DialPacingTest extends ApiTest {
         DialLimits twenty = new DialLimits("simulator", 1000, 10, 200, 20, Duration.ofSeconds(30), 3, 7);
 
         List<DialClaim> claimed =
-                calls.sweepAndClaimDials(DialQueueFixtures.T0, twenty, "fair-test", 1).claimed().stream()
+                dialQueue.sweepAndClaim(DialQueueFixtures.T0, twenty, "fair-test", 1).claimed().stream()
                         .filter(c -> campaignOf.containsKey(c.callId()))
                         .toList();
 

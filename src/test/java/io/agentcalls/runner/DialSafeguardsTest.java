@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agentcalls.call.CallFixtures;
 import io.agentcalls.call.CallService;
+import io.agentcalls.call.DialQueue;
 import io.agentcalls.support.ApiTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +28,9 @@ class DialSafeguardsTest extends ApiTest {
 
     @Autowired
     CallService calls;
+
+    @Autowired
+    DialQueue dialQueue;
 
     @Autowired
     Dialer dialer;
@@ -199,8 +203,15 @@ class DialSafeguardsTest extends ApiTest {
         fixtures.callingAllDay(org, second);
         String phone = "+917" + (100000000 + (System.nanoTime() % 800000000));
         Instant now = Instant.now();
+        // earlier today in the campaign's zone, even just after its midnight
+        java.time.ZoneId zone = java.time.ZoneId.of(jdbc.sql("SELECT timezone FROM campaigns WHERE id = :id")
+                .param("id", campaign)
+                .query(String.class)
+                .single());
+        Instant startOfDay = now.atZone(zone).toLocalDate().atStartOfDay(zone).toInstant();
+        Instant earlier = now.minusSeconds(600).isBefore(startOfDay) ? startOfDay : now.minusSeconds(600);
         for (String c : List.of(campaign, second, campaign)) {
-            endedCallTo(c, phone, now.minusSeconds(600));
+            endedCallTo(c, phone, earlier);
         }
         String fourth = queue.waiting(org, second, set, "+918045550321", 1).get(0);
         jdbc.sql("UPDATE calls SET to_phone = :phone, dial_after = :now, expires_at = :later WHERE id = :id")
@@ -241,7 +252,7 @@ class DialSafeguardsTest extends ApiTest {
                 .param("customer", customer)
                 .param("id", call)
                 .update();
-        assertThat(calls.acceptForDialing(org, List.of(call), at)).isEqualTo(1);
+        assertThat(dialQueue.accept(org, List.of(call), at)).isEqualTo(1);
         calls.recordDispatchOutcome(org, List.of(call), List.of());
         return call;
     }

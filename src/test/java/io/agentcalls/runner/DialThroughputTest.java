@@ -3,9 +3,9 @@ package io.agentcalls.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agentcalls.call.CallFixtures;
-import io.agentcalls.call.CallService;
 import io.agentcalls.call.DialClaim;
 import io.agentcalls.call.DialLimits;
+import io.agentcalls.call.DialQueue;
 import io.agentcalls.call.DialSweep;
 import io.agentcalls.support.ApiTest;
 import java.time.Duration;
@@ -37,7 +37,7 @@ class DialThroughputTest extends ApiTest {
             """;
 
     @Autowired
-    CallService calls;
+    DialQueue dialQueue;
 
     @Test
     void theDialLoopBesideABareClaimLoop() {
@@ -62,10 +62,10 @@ class DialThroughputTest extends ApiTest {
         int passes = 0;
         while (true) {
             long start = System.nanoTime();
-            DialSweep sweep = calls.sweepAndClaimDials(now, limits, "bench", ++passes);
+            DialSweep sweep = dialQueue.sweepAndClaim(now, limits, "bench", ++passes);
             long swept = System.nanoTime();
             for (DialClaim claim : sweep.claimed()) {
-                calls.recordDialPlaced(claim.organizationId(), claim.callId(), "zero-" + claim.callId());
+                dialQueue.recordPlaced(claim.organizationId(), claim.callId(), "zero-" + claim.callId());
             }
             loopNanos += System.nanoTime() - start;
             checkedNanos += swept - start;

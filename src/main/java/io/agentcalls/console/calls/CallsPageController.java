@@ -2,7 +2,7 @@ package io.agentcalls.console.calls;
 
 import io.agentcalls.call.CallListItem;
 import io.agentcalls.call.CallSearch;
-import io.agentcalls.call.CallService;
+import io.agentcalls.call.CallSearches;
 import io.agentcalls.call.CallStatus;
 import io.agentcalls.campaign.Campaign;
 import io.agentcalls.campaign.CampaignService;
@@ -53,10 +53,10 @@ class CallsPageController implements ConsolePage {
         "ended_at"
     };
 
-    private final CallService calls;
+    private final CallSearches calls;
     private final CampaignService campaigns;
 
-    CallsPageController(CallService calls, CampaignService campaigns) {
+    CallsPageController(CallSearches calls, CampaignService campaigns) {
         this.calls = calls;
         this.campaigns = campaigns;
     }

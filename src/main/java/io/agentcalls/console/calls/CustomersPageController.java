@@ -1,6 +1,6 @@
 package io.agentcalls.console.calls;
 
-import io.agentcalls.call.CallService;
+import io.agentcalls.call.CallSearches;
 import io.agentcalls.campaign.Campaign;
 import io.agentcalls.campaign.CampaignService;
 import io.agentcalls.common.ApiException;
@@ -31,9 +31,9 @@ class CustomersPageController implements ConsolePage {
 
     private final CustomerService customers;
     private final CampaignService campaigns;
-    private final CallService calls;
+    private final CallSearches calls;
 
-    CustomersPageController(CustomerService customers, CampaignService campaigns, CallService calls) {
+    CustomersPageController(CustomerService customers, CampaignService campaigns, CallSearches calls) {
         this.customers = customers;
         this.campaigns = campaigns;
         this.calls = calls;

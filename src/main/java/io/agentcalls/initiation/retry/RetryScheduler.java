@@ -1,8 +1,8 @@
 package io.agentcalls.initiation.retry;
 
-import io.agentcalls.call.CallService;
 import io.agentcalls.call.DueRetries;
 import io.agentcalls.call.DueRetries.DueRetry;
+import io.agentcalls.call.RetryClaims;
 import io.agentcalls.campaign.CampaignService;
 import io.agentcalls.campaign.RetryingCampaign;
 import io.agentcalls.common.ApiException;
@@ -51,7 +51,7 @@ class RetryScheduler {
     private static final int PAGE_SIZE = CustomerSelection.BATCH_SIZE;
 
     private final CampaignService campaigns;
-    private final CallService calls;
+    private final RetryClaims retryClaims;
     private final InitiationLedger ledger;
     private final ObjectMapper objectMapper;
     private final NodeIdentity node;
@@ -60,14 +60,14 @@ class RetryScheduler {
 
     RetryScheduler(
             CampaignService campaigns,
-            CallService calls,
+            RetryClaims retryClaims,
             InitiationLedger ledger,
             ObjectMapper objectMapper,
             NodeIdentity node,
             LeaseProperties lease,
             Takeovers takeovers) {
         this.campaigns = campaigns;
-        this.calls = calls;
+        this.retryClaims = retryClaims;
         this.ledger = ledger;
         this.objectMapper = objectMapper;
         this.node = node;
@@ -102,7 +102,7 @@ class RetryScheduler {
         long created = 0;
         DueRetries.Cursor after = DueRetries.Cursor.START;
         Optional<DueRetries> page;
-        while ((page = calls.claimDueRetries(
+        while ((page = retryClaims.claimDueRetries(
                         campaign.organizationId(),
                         campaign.campaignId(),
                         campaign.retry(),
@@ -178,7 +178,7 @@ class RetryScheduler {
             log.debug("No retries of {} calls in campaign {}: {}", due.size(), campaign.campaignId(), e.getMessage());
             return 0;
         } finally {
-            calls.settleRetries(campaign.organizationId(), due, neverRetried);
+            retryClaims.settleRetries(campaign.organizationId(), due, neverRetried);
         }
     }
 

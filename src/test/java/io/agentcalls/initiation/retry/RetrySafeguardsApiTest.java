@@ -2,8 +2,8 @@ package io.agentcalls.initiation.retry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.agentcalls.call.CallService;
 import io.agentcalls.call.DueRetries;
+import io.agentcalls.call.RetryClaims;
 import io.agentcalls.campaign.RetryPolicy;
 import io.agentcalls.support.CallingSetup;
 import java.time.ZoneOffset;
@@ -25,7 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class RetrySafeguardsApiTest extends RetryApiTestBase {
 
     @Autowired
-    CallService retries;
+    RetryClaims retries;
 
     private static final String POLICY = "{\"on\":[\"no_answer\"],\"maxAttempts\":3,\"intervalMinutes\":15}";
 
