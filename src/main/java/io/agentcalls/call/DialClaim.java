@@ -7,6 +7,9 @@ import java.util.Map;
  *
  * @param dialAttempt 1 for the first dial, more after provider back-offs
  * @param customerFields the customer's standard and custom fields, as the provider's variables
+ * @param connectionId the voice connection the claim counted the call against ({@code simulator} when
+ *     the agent names none)
+ * @param providerNumberId the provider's id of the caller number, when the number has one
  */
 public record DialClaim(
         String organizationId,
@@ -17,7 +20,9 @@ public record DialClaim(
         String to,
         String from,
         int dialAttempt,
-        Map<String, String> customerFields) {
+        Map<String, String> customerFields,
+        String connectionId,
+        String providerNumberId) {
 
     public DialClaim {
         customerFields = customerFields == null ? Map.of() : Map.copyOf(customerFields);

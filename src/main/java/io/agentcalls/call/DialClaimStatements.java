@@ -105,16 +105,23 @@ final class DialClaimStatements {
     /**
      * Claims, of the calls the sweep let through, as many as every cap leaves room for: the caller
      * number's {@code max_concurrent_calls}, the campaign's optional {@code max_concurrent_calls} and the
-     * connection's limit, against the calls in progress (claimed or placed, not ended). Fair: each
+     * limit of the voice connection the call's agent names (the simulator's when it names none),
+     * against the calls in progress (claimed or placed, not ended), and that connection's optional
+     * calls per second over the last second (or 1/cps seconds when below 1). Fair: each
      * organization's campaigns take turns, and organizations take turns, in an order that rotates
      * with {@code salt}. A call passed over waits for the next claim.
      */
     static final String CLAIM = """
             WITH ok AS MATERIALIZED (
-                SELECT k.organization_id, k.id, k.campaign_id, coalesce(k.from_number, '') AS from_number, k.dial_after
+                SELECT k.organization_id, k.id, k.campaign_id, coalesce(k.from_number, '') AS from_number, k.dial_after,
+                       coalesce(a.voice_connection_id, :connectionId) AS connection_id,
+                       coalesce(v.max_concurrent_calls, :connectionLimit) AS connection_limit,
+                       v.calls_per_second
                 FROM unnest(CAST(:organizationIds AS text[]), CAST(:ids AS text[])) AS u(organization_id, id)
                 -- by primary key: the sweep locked these rows in this transaction and let them through
                 JOIN calls k ON k.organization_id = u.organization_id AND k.id = u.id
+                LEFT JOIN agents a ON a.organization_id = k.organization_id AND a.id = k.agent_id
+                LEFT JOIN voice_connections v ON v.organization_id = a.organization_id AND v.id = a.voice_connection_id
             ),
             turns AS (
                 SELECT o.*, row_number() OVER (
@@ -134,7 +141,7 @@ final class DialClaimStatements {
                 SELECT f.*,
                        row_number() OVER (PARTITION BY f.organization_id, f.from_number ORDER BY f.fair_rank) AS on_number,
                        row_number() OVER (PARTITION BY f.organization_id, f.campaign_id ORDER BY f.fair_rank) AS in_campaign,
-                       row_number() OVER (PARTITION BY f.organization_id ORDER BY f.fair_rank) AS on_connection
+                       row_number() OVER (PARTITION BY f.organization_id, f.connection_id ORDER BY f.fair_rank) AS on_connection
                 FROM fair f
             ),
             number_room AS MATERIALIZED (
@@ -156,17 +163,26 @@ final class DialClaimStatements {
                 JOIN campaigns c ON c.organization_id = g.organization_id AND c.id = g.campaign_id
             ),
             connection_room AS MATERIALIZED (
-                SELECT g.organization_id,
-                       :connectionLimit - (SELECT count(*) FROM calls x
-                          WHERE x.organization_id = g.organization_id AND x.connection_id = :connectionId
-                            AND x.active AND x.dial_state IN %1$s) AS room
-                FROM (SELECT DISTINCT organization_id FROM ok) g
+                SELECT g.organization_id, g.connection_id,
+                       -- least() skips the NULL of a connection without a calls-per-second limit; the
+                       -- calls dialed within the window are counted among those still in progress
+                       -- (a call ends after it rings), which the partial index reads
+                       least(g.connection_limit - (SELECT count(*) FROM calls x
+                                 WHERE x.organization_id = g.organization_id AND x.connection_id = g.connection_id
+                                   AND x.active AND x.dial_state IN %1$s),
+                             floor(g.calls_per_second * greatest(1, 1 / g.calls_per_second))
+                             - (SELECT count(*) FROM calls x
+                                 WHERE x.organization_id = g.organization_id AND x.connection_id = g.connection_id
+                                   AND x.active AND x.dial_state IN %1$s
+                                   AND x.dialed_at > CAST(:now AS timestamptz)
+                                       - greatest(1, 1 / g.calls_per_second) * interval '1 second')) AS room
+                FROM (SELECT DISTINCT organization_id, connection_id, connection_limit, calls_per_second FROM ok) g
             ),
             chosen AS (
-                SELECT r.organization_id, r.id FROM ranked r
+                SELECT r.organization_id, r.id, r.connection_id FROM ranked r
                 JOIN number_room nr ON nr.organization_id = r.organization_id AND nr.from_number = r.from_number
                 JOIN campaign_room cr ON cr.organization_id = r.organization_id AND cr.campaign_id = r.campaign_id
-                JOIN connection_room co ON co.organization_id = r.organization_id
+                JOIN connection_room co ON co.organization_id = r.organization_id AND co.connection_id = r.connection_id
                 WHERE r.on_number <= nr.room AND (cr.room IS NULL OR r.in_campaign <= cr.room)
                   AND r.on_connection <= co.room
                 ORDER BY r.fair_rank
@@ -176,12 +192,15 @@ final class DialClaimStatements {
                 UPDATE calls k
                 SET dial_state = 'dialing', dial_by = :node, dial_until = CAST(:leaseUntil AS timestamptz),
                     dial_attempts = k.dial_attempts + 1, dialed_at = CAST(:now AS timestamptz),
-                    connection_id = :connectionId, scheduled_for = NULL
+                    connection_id = ch.connection_id, scheduled_for = NULL
                 FROM chosen ch
                 WHERE k.organization_id = ch.organization_id AND k.id = ch.id
                 RETURNING k.organization_id, k.id, k.campaign_id, k.customer_id, k.agent_id, k.to_phone,
-                          k.from_number, k.dial_attempts)
-            SELECT cl.*, cu.name AS customer_name, CAST(cu.custom AS text) AS customer_fields
+                          k.from_number, k.dial_attempts, k.connection_id)
+            SELECT cl.*, cu.name AS customer_name, CAST(cu.custom AS text) AS customer_fields,
+                   (SELECT p.provider_number_id FROM phone_numbers p
+                    WHERE p.organization_id = cl.organization_id AND p.number = cl.from_number AND p.deleted_at IS NULL
+                    LIMIT 1) AS provider_number_id
             FROM claimed cl
             LEFT JOIN customers cu ON cu.organization_id = cl.organization_id AND cu.campaign_id = cl.campaign_id
                 AND cu.id = cl.customer_id

@@ -113,6 +113,21 @@ public class DialQueue {
         return queue.scheduled(organizationId, campaignId);
     }
 
+    /** A call a provider placed: which connection placed it and the provider's id for it. */
+    public record PlacedCall(String callId, String connectionId, String providerCallId) {}
+
+    /** Of these calls, those a provider (not the simulator) placed: a cancel hangs them up. */
+    public List<PlacedCall> placedAtProviders(String organizationId, List<String> callIds) {
+        if (callIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(DialStatements.PLACED_AT_PROVIDERS)
+                .param("organizationId", organizationId)
+                .param("ids", callIds.toArray(String[]::new))
+                .query((rs, n) -> new PlacedCall(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .list();
+    }
+
     private void publish(CallRow row) {
         events.publishEvent(new CallStatusChanged(
                 row.organizationId(), row.id(), row.status().value(), row.endedAt(), new LazyCallView(row)));

@@ -81,7 +81,9 @@ class DialQueueRepository {
                         rs.getString("to_phone"),
                         rs.getString("from_number"),
                         rs.getInt("dial_attempts"),
-                        fields(rs.getString("customer_name"), rs.getString("customer_fields"))))
+                        fields(rs.getString("customer_name"), rs.getString("customer_fields")),
+                        rs.getString("connection_id"),
+                        rs.getString("provider_number_id")))
                 .list();
     }
 

@@ -29,6 +29,13 @@ final class DialStatements {
               AND c.organization_id = k.organization_id AND c.id = k.campaign_id
             """;
 
+    /** Of these calls, those a provider placed (not the simulator): to hang up after a cancel. */
+    static final String PLACED_AT_PROVIDERS = """
+            SELECT id, connection_id, provider_call_id FROM calls
+            WHERE organization_id = :organizationId AND id = ANY(:ids) AND dial_state = 'placed'
+              AND provider_call_id IS NOT NULL AND connection_id IS NOT NULL AND connection_id <> 'simulator'
+            """;
+
     static final String RECORD_PLACED = """
             -- dial_by stays: which node placed the call, for an operator after a crash
             UPDATE calls SET dial_state = 'placed', provider_call_id = :providerCallId, dial_until = NULL

@@ -5,6 +5,7 @@ import io.agentcalls.call.DialQueue;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,18 +27,21 @@ public class BuiltInWorkflowRunner implements WorkflowRunner {
     private final DialQueue dialQueue;
     private final Clock clock;
     private final SimulatedCallPlayer player;
+    private final DialRouting routing;
 
     BuiltInWorkflowRunner(
             SimulatedRunnerSettings settings,
             CallService calls,
             DialQueue dialQueue,
             Clock clock,
-            SimulatedCallPlayer player) {
+            SimulatedCallPlayer player,
+            DialRouting routing) {
         this.settings = new AtomicReference<>(settings);
         this.calls = calls;
         this.dialQueue = dialQueue;
         this.clock = clock;
         this.player = player;
+        this.routing = routing;
     }
 
     /** Changes the misbehaviour at run time (tests, demos); in-flight batches keep what they read. */
@@ -88,12 +92,24 @@ public class BuiltInWorkflowRunner implements WorkflowRunner {
 
     /**
      * Cancelled calls still waiting left the queue with their status; the simulator stops playing
-     * those it placed. A placed call of a real provider is hung up by the {@link Dialer} when its
-     * answer is recorded after the cancellation, or by the provider's own events.
+     * those it placed, and a call a provider placed is hung up there. A hang-up that fails throws, so
+     * the cancel stays in the outbox and is sent again (hanging up twice is harmless). A call whose
+     * provider answer is recorded after the cancel is hung up by the {@link Dialer}.
      */
     @Override
     public void cancel(String organizationId, List<String> callIds) {
         player.forget(organizationId, callIds);
+        for (DialQueue.PlacedCall placed : dialQueue.placedAtProviders(organizationId, callIds)) {
+            Optional<DialRouting.Route> route = routing.routeOfPlaced(organizationId, placed.connectionId());
+            if (route.isEmpty()) {
+                log.warn(
+                        "Cancelled call {} was placed through voice connection {}, which is gone: it cannot be hung up from here",
+                        placed.callId(),
+                        placed.connectionId());
+                continue;
+            }
+            route.get().provider().hangUp(route.get().connection(), placed.providerCallId());
+        }
     }
 
     /** A stable number in [0, 1) for an id. */

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -107,7 +108,16 @@ class Dialer {
     }
 
     private void dial(DialClaim claim) {
-        DialRouting.Route route = routing.routeFor(claim.organizationId(), claim.agentId());
+        Optional<DialRouting.Route> found = routing.routeFor(claim);
+        if (found.isEmpty()) {
+            // never silently through another connection: the call fails with the reason, visibly
+            DialOutcome.Refused refused = new DialOutcome.Refused(
+                    "Voice connection " + claim.connectionId() + " is not available to dial through");
+            metrics.dialed(refused);
+            dialQueue.recordRefused(claim.organizationId(), claim.callId(), refused.reason());
+            return;
+        }
+        DialRouting.Route route = found.get();
         DialOutcome outcome;
         try {
             outcome = route.provider()
@@ -117,7 +127,7 @@ class Dialer {
                                     claim.callId(),
                                     claim.to(),
                                     claim.from(),
-                                    null,
+                                    claim.providerNumberId(),
                                     route.providerAgentId(),
                                     claim.customerFields()));
         } catch (RuntimeException e) {

@@ -40,12 +40,14 @@ class RunnerConfiguration {
             SimulatedCallPlayer player,
             CallService calls,
             io.agentcalls.call.DialQueue dialQueue,
+            DialRouting routing,
             Clock clock) {
         if (properties.simulatedRunner()) {
             log.info(
                     "AGENTCALLS_RUNNER_URL is unset: using the built-in runner (the simulator {})",
                     player.enabled() ? "plays calls" : "does not play calls");
-            return new BuiltInWorkflowRunner(properties.simulated().misbehaviour(), calls, dialQueue, clock, player);
+            return new BuiltInWorkflowRunner(
+                    properties.simulated().misbehaviour(), calls, dialQueue, clock, player, routing);
         }
         log.info("Using the HTTP workflow runner at {} (timeout {})", properties.url(), properties.timeout());
         return new HttpWorkflowRunner(properties.url(), properties.timeout(), signature, objectMapper);

@@ -12,7 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
  * (docs/PROVIDERS.md names their versions): the stub servers answer as the provider does, and every
  * request they saw is checked here. An empty list is a request the provider would take.
  */
-final class ProviderContracts {
+public final class ProviderContracts {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -80,7 +80,7 @@ final class ProviderContracts {
     }
 
     /** {@code POST /v2/create-phone-call}: bearer key, JSON, known keys, string dynamic variables. */
-    static List<String> retellCreatePhoneCall(LoggedRequest request, String apiKey, String callId) {
+    public static List<String> retellCreatePhoneCall(LoggedRequest request, String apiKey, String callId) {
         List<String> violations = common(request, "POST", "/v2/create-phone-call", apiKey);
         JsonNode body = body(request, violations);
         if (body == null) {
