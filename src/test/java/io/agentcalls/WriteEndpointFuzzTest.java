@@ -42,7 +42,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  */
 class WriteEndpointFuzzTest extends ApiTest {
 
-    private static final int PER_ENDPOINT = Integer.getInteger("fuzz.perEndpoint", 1000);
+    private static final int PER_ENDPOINT = Integer.getInteger("fuzz.perEndpoint", 300);
     private static final int THREADS = 4;
 
     @Autowired

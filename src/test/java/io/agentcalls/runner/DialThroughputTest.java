@@ -13,14 +13,18 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The dial loop's throughput with a zero-latency provider (the answer is {@code Placed} at once),
  * beside a bare SQL claim loop over the same calls on the same database, and the cost of the dial-time
- * check per call. Prints the figures; {@code -Ddial.bench.calls=N} sets the queue (default 20,000).
- * Calls the provider placed end between passes, outside the timing, as answered calls do.
+ * check per call. Prints the figures; {@code -Ddial.bench.calls=N} sets the queue. A benchmark, not
+ * a check of behaviour (DialPacingTest and DialSafeguardsTest are): it runs only when asked, by
+ * {@code bench/dial.sh}, so that {@code mvn verify} stays within its time. Calls the provider placed
+ * end between passes, outside the timing, as answered calls do.
  */
+@EnabledIfSystemProperty(named = "dial.bench.calls", matches = "[0-9]+")
 class DialThroughputTest extends ApiTest {
 
     private static final int CALLS = Integer.getInteger("dial.bench.calls", 20_000);
