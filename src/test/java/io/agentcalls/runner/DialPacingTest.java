@@ -55,7 +55,8 @@ class DialPacingTest extends ApiTest {
             for (int c = 0; c < 3; c++) {
                 String campaign = fixtures.campaign(org);
                 String number = "+9180455" + (50000 + o * 10 + c);
-                int lines = 2 + c;
+                // 4, 6 and 8 lines: with the campaign cap of 3 and the connection cap of 12, each binds
+                int lines = 4 + 2 * c;
                 fixtures.phoneNumber(org, number, lines);
                 numberCap.put(org + number, lines);
                 if (c == 2) {
@@ -94,7 +95,7 @@ class DialPacingTest extends ApiTest {
             // the provider ends some calls before the next pass
             List<RunnerEvent> ended = new ArrayList<>();
             for (String id : List.copyOf(inProgress)) {
-                if (random.nextInt(3) == 0) {
+                if (random.nextInt(2) == 0) {
                     inProgress.remove(id);
                     ended.add(RunnerEvent.status(id, CallStatus.COMPLETED, now.atOffset(ZoneOffset.UTC)));
                 }
