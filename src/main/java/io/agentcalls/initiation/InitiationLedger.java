@@ -7,6 +7,7 @@ import io.agentcalls.initiation.InitiationResult.Rejected;
 import io.agentcalls.initiation.record.InitiationRecords;
 import io.agentcalls.initiation.record.StoredInitiation;
 import io.agentcalls.organization.Caller;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -28,24 +29,28 @@ public class InitiationLedger {
 
     private static final Logger log = LoggerFactory.getLogger(InitiationLedger.class);
     private static final int MAX_KEY_LENGTH = 255;
+    private static final Duration BUSY_RETRY_AFTER = Duration.ofSeconds(2);
 
     private final InitiateCallsService initiations;
     private final InitiationRecords records;
     private final InitiationResponses responses;
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
+    private final InitiationProperties properties;
 
     InitiationLedger(
             InitiateCallsService initiations,
             InitiationRecords records,
             InitiationResponses responses,
             TransactionTemplate transaction,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            InitiationProperties properties) {
         this.initiations = initiations;
         this.records = records;
         this.responses = responses;
         this.transaction = transaction;
         this.events = events;
+        this.properties = properties;
     }
 
     /**
@@ -63,10 +68,19 @@ public class InitiationLedger {
             return run(caller, campaignId, request, null);
         }
         String initiationId = Ids.newId("ini");
-        boolean recorded = records.record(
-                caller.organizationId(), initiationId, campaignId, caller.apiKeyId(), idempotencyKey, body);
-        if (!recorded) {
+        InitiationRecords.Recording recorded = records.recordWithinCap(
+                caller.organizationId(),
+                initiationId,
+                campaignId,
+                caller.apiKeyId(),
+                idempotencyKey,
+                body,
+                properties.maxRunningPerOrganization());
+        if (recorded == InitiationRecords.Recording.KEY_HELD) {
             return replay(caller.organizationId(), idempotencyKey, campaignId, body);
+        }
+        if (recorded == InitiationRecords.Recording.ORGANIZATION_BUSY) {
+            throw busy();
         }
         InitiationOutcome outcome = run(caller, campaignId, request, initiationId);
         if (idempotencyKey == null && refused(outcome)) {
@@ -77,6 +91,14 @@ public class InitiationLedger {
         }
         complete(caller.organizationId(), initiationId, outcome);
         return outcome;
+    }
+
+    /** Nothing was recorded or run: the client sends the same request again shortly. */
+    private ApiException busy() {
+        return ApiException.tooManyRequests(
+                "This organization has " + properties.maxRunningPerOrganization()
+                        + " initiations being dispatched already; send the request again shortly",
+                BUSY_RETRY_AFTER);
     }
 
     private static boolean refused(InitiationOutcome outcome) {
@@ -124,7 +146,17 @@ public class InitiationLedger {
      */
     InitiationResult initiateFor(Caller caller, String campaignId, InitiateCallsRequest request, JsonNode body) {
         String initiationId = Ids.newId("ini");
-        records.record(caller.organizationId(), initiationId, campaignId, caller.apiKeyId(), null, body);
+        if (records.recordWithinCap(
+                        caller.organizationId(),
+                        initiationId,
+                        campaignId,
+                        caller.apiKeyId(),
+                        null,
+                        body,
+                        properties.maxRunningPerOrganization())
+                == InitiationRecords.Recording.ORGANIZATION_BUSY) {
+            throw busy();
+        }
         InitiationResult result;
         try {
             result = initiations.initiate(caller, campaignId, request, initiationId);

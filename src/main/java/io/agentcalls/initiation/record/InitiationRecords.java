@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -30,6 +31,7 @@ public class InitiationRecords {
     private final ObjectMapper objectMapper;
     private final NodeIdentity node;
     private final LeaseProperties lease;
+    private final TransactionTemplate transactions;
 
     InitiationRecords(
             InitiationRepository repository,
@@ -37,13 +39,15 @@ public class InitiationRecords {
             CampaignService campaigns,
             ObjectMapper objectMapper,
             NodeIdentity node,
-            LeaseProperties lease) {
+            LeaseProperties lease,
+            TransactionTemplate transactions) {
         this.repository = repository;
         this.skips = skips;
         this.campaigns = campaigns;
         this.objectMapper = objectMapper;
         this.node = node;
         this.lease = lease;
+        this.transactions = transactions;
     }
 
     /** Customers held back per day (UTC) by reason, {@code from} inclusive, {@code until} exclusive. */
@@ -76,6 +80,46 @@ public class InitiationRecords {
                 recordedRequest(campaignId, body),
                 node.id(),
                 lease.expiryInterval());
+    }
+
+    /** What recording a request came to. */
+    public enum Recording {
+        RECORDED,
+        /** the key names an earlier request of the last 24 h: replay it */
+        KEY_HELD,
+        /** the organization has {@code maxRunning} requests being answered already */
+        ORGANIZATION_BUSY
+    }
+
+    /**
+     * Records an API request like {@link #record}, unless the organization already has
+     * {@code maxRunning} requests being answered by live nodes: counted and recorded in one
+     * transaction under a lock of the organization's, so several nodes never admit one too many. A
+     * repeated key is answered from its record even when the organization is busy.
+     */
+    public Recording recordWithinCap(
+            String organizationId,
+            String id,
+            String campaignId,
+            String apiKeyId,
+            String key,
+            JsonNode body,
+            int maxRunning) {
+        return transactions.execute(tx -> {
+            long running = repository.lockAndCountRunning(organizationId);
+            if (running >= maxRunning) {
+                if (key != null) {
+                    repository.releaseExpiredKey(organizationId, key);
+                    if (repository.findByKey(organizationId, key).isPresent()) {
+                        return Recording.KEY_HELD;
+                    }
+                }
+                return Recording.ORGANIZATION_BUSY;
+            }
+            return record(organizationId, id, campaignId, apiKeyId, key, body)
+                    ? Recording.RECORDED
+                    : Recording.KEY_HELD;
+        });
     }
 
     /** The request that holds the idempotency key, if any. */

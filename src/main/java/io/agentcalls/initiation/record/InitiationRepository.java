@@ -18,6 +18,16 @@ class InitiationRepository {
             WHERE organization_id = :organizationId AND idempotency_key = :key
               AND created_at < now() - interval '24 hours'
             """;
+    // Serializes, per organization and across nodes, counting its running requests and recording one.
+    private static final String LOCK_ORGANIZATION = """
+            SELECT pg_advisory_xact_lock(hashtext('initiations running'), hashtext(:organizationId))
+            """;
+    // An API request still being answered by a live node; a dead node's is recovery's, not counted.
+    // Through initiations_answer_due: only running initiations have an answer_until.
+    private static final String RUNNING_REQUESTS = """
+            SELECT count(*) FROM initiations
+            WHERE answer_until > now() AND organization_id = :organizationId AND api_key_id IS NOT NULL
+            """;
     // Leased to the node that answers it, from now until its answer is stored (V142).
     private static final String INSERT = """
             INSERT INTO initiations (organization_id, id, campaign_id, api_key_id, idempotency_key, request,
@@ -114,6 +124,29 @@ class InitiationRepository {
                         .param("lease", lease)
                         .update()
                 == 1;
+    }
+
+    /**
+     * Takes the organization's lock for this transaction and counts its API requests being answered
+     * by live nodes. The caller must be in a transaction: the lock holds until it ends, so a count
+     * and the insert that follows it are one step for every node.
+     */
+    long lockAndCountRunning(String organizationId) {
+        jdbc.sql(LOCK_ORGANIZATION)
+                .param("organizationId", organizationId)
+                .query()
+                .singleRow();
+        return jdbc.sql(RUNNING_REQUESTS)
+                .param("organizationId", organizationId)
+                .query(Long.class)
+                .single();
+    }
+
+    void releaseExpiredKey(String organizationId, String key) {
+        jdbc.sql(RELEASE_EXPIRED_KEY)
+                .param("organizationId", organizationId)
+                .param("key", key)
+                .update();
     }
 
     boolean sameRequest(String organizationId, String id, String request) {
