@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The webhook_deliveries queue: events enqueued, claimed, attempted (each attempt logged in
@@ -33,8 +34,11 @@ class DeliveryRepository {
     // row is due again. Fair between organizations: each offers its earliest due deliveries, no more
     // than its cap on deliveries in flight (across all nodes) leaves, and the claim takes them turn by
     // turn (every organization's first, then every second...), so a hanging endpoint or a huge backlog
-    // of one organization holds at most its cap of workers. Two nodes claiming at the same moment may
-    // each fill an organization's cap once: the cap bounds, it does not count exactly.
+    // of one organization holds at most its cap of workers. Claims run one at a time across nodes
+    // (CLAIM_LOCK, held until the claim commits; a claim takes milliseconds), so every node's claims
+    // are counted and the cap is exact.
+    private static final String CLAIM_LOCK = "SELECT pg_advisory_xact_lock(:key)";
+    private static final long CLAIM_LOCK_KEY = 0x5745_4248_4f4f_4b53L; // "WEBHOOKS"
     private static final String CLAIM = """
             WITH busy AS (
                 SELECT organization_id, count(*) AS in_flight FROM webhook_deliveries
@@ -116,10 +120,12 @@ class DeliveryRepository {
 
     private final JdbcClient jdbc;
     private final SecretCipher cipher;
+    private final TransactionTemplate transactions;
 
-    DeliveryRepository(JdbcClient jdbc, SecretCipher cipher) {
+    DeliveryRepository(JdbcClient jdbc, SecretCipher cipher, TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.cipher = cipher;
+        this.transactions = transactions;
     }
 
     /** Queues the event for every subscribed endpoint; runs in the caller's transaction. */
@@ -146,6 +152,14 @@ class DeliveryRepository {
      * of one organization in flight, under a lease of {@code lease} (a PostgreSQL interval).
      */
     List<ClaimedDelivery> claim(int limit, int perOrganization, String holder, String lease, String token) {
+        return transactions.execute(tx -> {
+            jdbc.sql(CLAIM_LOCK).param("key", CLAIM_LOCK_KEY).query().singleRow();
+            return claimLocked(limit, perOrganization, holder, lease, token);
+        });
+    }
+
+    private List<ClaimedDelivery> claimLocked(
+            int limit, int perOrganization, String holder, String lease, String token) {
         return jdbc.sql(CLAIM)
                 .param("limit", limit)
                 .param("perOrganization", perOrganization)
