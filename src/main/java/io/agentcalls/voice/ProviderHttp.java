@@ -54,7 +54,10 @@ final class ProviderHttp {
         this.provider = provider;
         this.endpoint = endpoint;
         this.json = json;
+        // HTTP/1.1, one connection per dial in flight: over HTTP/2 every parallel dial shares one
+        // connection, and one reset would leave all of them "may have rung" (held, never redialed)
         this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(endpoint.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();

@@ -184,9 +184,11 @@ class ProviderDialingTest extends ApiTest {
 
         dialer.dialDue(at);
 
-        assertThat(column(refused, "status")).isEqualTo("failed");
+        assertThat(column(refused, "status")).as(queue.failureReason(refused)).isEqualTo("failed");
         assertThat(queue.failureReason(refused)).contains("not a valid phone number");
-        assertThat(queue.dialState(later)).as("backed off, not lost").isEqualTo("waiting");
+        assertThat(queue.dialState(later))
+                .as("backed off, not lost: %s", queue.failureReason(later))
+                .isEqualTo("waiting");
         assertThat(column(later, "status")).isEqualTo("initiated");
         assertThat(jdbc.sql("SELECT dial_after > CAST(:at AS timestamptz) + interval '119 seconds' FROM calls"
                                 + " WHERE id = :id")
