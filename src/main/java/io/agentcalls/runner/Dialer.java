@@ -68,7 +68,11 @@ class Dialer {
         });
     }
 
-    @Scheduled(fixedDelayString = "${agentcalls.dial.poll-interval}")
+    // the first pass one interval after start-up, like the other pollers: nothing is lost by waiting,
+    // and a node that is still warming up does not take due calls from the nodes already running
+    @Scheduled(
+            fixedDelayString = "${agentcalls.dial.poll-interval}",
+            initialDelayString = "${agentcalls.dial.poll-interval}")
     void tick() {
         if (!enabled) {
             return;

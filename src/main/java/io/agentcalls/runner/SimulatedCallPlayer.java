@@ -97,7 +97,11 @@ class SimulatedCallPlayer {
         }
     }
 
-    @Scheduled(fixedDelayString = "${agentcalls.runner.simulated.poll-interval}")
+    // the first pass one interval after start-up, like the other pollers: nothing is lost by waiting,
+    // and a node that is still warming up does not take due calls from the nodes already running
+    @Scheduled(
+            fixedDelayString = "${agentcalls.runner.simulated.poll-interval}",
+            initialDelayString = "${agentcalls.runner.simulated.poll-interval}")
     void tick() {
         if (!enabled) {
             return;
