@@ -155,8 +155,20 @@ public abstract class BrowserTest extends ApiTest {
                 .until(condition);
     }
 
+    /**
+     * The element's text; when htmx or SSE swaps it out between finding and reading (the monitor's
+     * counters are replaced on every event), it is found again and read again.
+     */
     protected String text(By element) {
-        return browser.findElement(element).getText();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return browser.findElement(element).getText();
+            } catch (StaleElementReferenceException swapped) {
+                if (attempt == 5) {
+                    throw swapped;
+                }
+            }
+        }
     }
 
     protected boolean present(By element) {
