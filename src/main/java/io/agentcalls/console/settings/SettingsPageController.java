@@ -11,6 +11,7 @@ import io.agentcalls.disposition.DispositionService;
 import io.agentcalls.number.PhoneNumberService;
 import io.agentcalls.organization.ApiKeyView;
 import io.agentcalls.organization.OrganizationService;
+import io.agentcalls.voice.VoiceConnections;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,7 +21,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Screen 9, settings: what the organization is set up with, on one page. Everyone may read it;
+ * Screen 9, settings: what the organization is set up with, on one page (its voice connections
+ * when it has any, by their key's last four characters only). Everyone may read it;
  * only an admin changes it. A new API key is shown once, in the answer to the request that made it,
  * and never stored anywhere but as its hash (not even in the session, which lives in the database).
  */
@@ -38,6 +40,7 @@ class SettingsPageController implements ConsolePage {
     private final AgentService agents;
     private final DispositionService dispositions;
     private final PhoneNumberService numbers;
+    private final VoiceConnections voiceConnections;
 
     SettingsPageController(
             ConsoleUserService users,
@@ -45,13 +48,15 @@ class SettingsPageController implements ConsolePage {
             CampaignService campaigns,
             AgentService agents,
             DispositionService dispositions,
-            PhoneNumberService numbers) {
+            PhoneNumberService numbers,
+            VoiceConnections voiceConnections) {
         this.users = users;
         this.organizations = organizations;
         this.campaigns = campaigns;
         this.agents = agents;
         this.dispositions = dispositions;
         this.numbers = numbers;
+        this.voiceConnections = voiceConnections;
     }
 
     @GetMapping("/console/settings")
@@ -90,6 +95,7 @@ class SettingsPageController implements ConsolePage {
         model.addAttribute("agents", agents.list(org, first));
         model.addAttribute("dispositionSets", dispositions.list(org, first));
         model.addAttribute("numbers", numbers.list(org, null, first));
+        model.addAttribute("voiceConnections", voiceConnections.list(org, first));
         model.addAttribute(
                 "roles",
                 java.util.Arrays.stream(io.agentcalls.console.Role.values())

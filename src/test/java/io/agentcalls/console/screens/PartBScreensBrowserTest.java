@@ -7,6 +7,7 @@ import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.awaitility.Awaitility;
@@ -126,7 +127,21 @@ class PartBScreensBrowserTest extends BrowserTest {
                                 .single()
                         > 8);
 
+        data.setup.created(
+                "/api/v1/voice-connections",
+                Map.of(
+                        "provider",
+                        "vapi",
+                        "name",
+                        "Vapi production",
+                        "apiKey",
+                        "vapi-key-for-the-screenshot-7c1d",
+                        "maxConcurrentCalls",
+                        20,
+                        "callsPerSecond",
+                        2));
         open("/console/settings");
+        assertThat(text(By.id("voice-connections-table"))).contains("Vapi production", "…7c1d", "20");
         type(By.id("k-name"), "collections CRM");
         browser.findElement(By.id("create-key")).click();
         await(d -> present(By.id("new-key")));

@@ -246,6 +246,43 @@ class PartBScreensHttpTest extends ApiTest {
         assertRefused(admin.get("/console/compliance?days=lots"), 400, "malformed");
     }
 
+    @Test
+    void settingsListTheOrganizationsVoiceConnectionsWithoutTheirKeys() {
+        CallingSetup own = CallingSetup.create(this);
+        String org = CallFixtures.organizationOf(own.key);
+        CallingSetup other = CallingSetup.create(this);
+        ConsoleSession viewer = session(org, "viewer");
+        assertThat(viewer.get("/console/settings").body())
+                .as("no section while the organization has none")
+                .doesNotContain("voice-connections-table");
+
+        String secretKey = "vapi-private-key-0123456789abcdef-9f3e";
+        String connection = own.created(
+                "/api/v1/voice-connections",
+                Map.of(
+                        "provider",
+                        "vapi",
+                        "name",
+                        "Vapi production",
+                        "apiKey",
+                        secretKey,
+                        "webhookSecret",
+                        "server-secret-0123456789",
+                        "maxConcurrentCalls",
+                        25,
+                        "callsPerSecond",
+                        2.5));
+        other.created("/api/v1/voice-connections", Map.of("provider", "simulator", "name", "Other lender's line"));
+
+        HttpResponse<String> settings = viewer.get("/console/settings");
+        assertThat(settings.statusCode()).isEqualTo(200);
+        assertThat(settings.body())
+                .contains("voice-connections-table", "Vapi production", "vapi", "…9f3e", ">25<", ">2.5<", ">set<")
+                .contains("/api/v1/providers/vapi/events/" + connection)
+                .doesNotContain(
+                        secretKey, "server-secret-0123456789", "Other lender&#39;s line", "Other lender's line");
+    }
+
     private ConsoleSession session(String organizationId, String role) {
         String email = role + "-" + System.nanoTime() + "@lender.example";
         Response created = send(
