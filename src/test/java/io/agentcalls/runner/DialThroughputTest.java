@@ -18,8 +18,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The dial loop's throughput with a zero-latency provider (the answer is {@code Placed} at once),
- * beside a bare SQL claim loop over the same calls on the same database, and the cost of the dial-time
- * check per call. Prints the figures; {@code -Ddial.bench.calls=N} sets the queue. A benchmark, not
+ * beside a bare SQL claim loop on the same queue and database, and the cost of the dial-time check per
+ * call. Prints the figures; {@code -Ddial.bench.calls=N} sets the queue. Each loop dials a sample of
+ * it ({@code -Ddial.bench.sample}, by default half the queue up to 50,000), the service's loop the
+ * first calls and the bare loop the next ones, so both run with the queue about as deep as asked
+ * (a million queued calls are measured without dialing a million twice). A benchmark, not
  * a check of behaviour (DialPacingTest and DialSafeguardsTest are): it runs only when asked, by
  * {@code bench/dial.sh}, so that {@code mvn verify} stays within its time. Calls the provider placed
  * end between passes, outside the timing, as answered calls do.
@@ -28,6 +31,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class DialThroughputTest extends ApiTest {
 
     private static final int CALLS = Integer.getInteger("dial.bench.calls", 20_000);
+    private static final int SAMPLE = Integer.getInteger("dial.bench.sample", Math.min(CALLS / 2, 50_000));
     private static final String BARE_CLAIM = """
             WITH due AS (
                 SELECT organization_id, id FROM calls
@@ -55,7 +59,8 @@ class DialThroughputTest extends ApiTest {
                 .param("org", org)
                 .update();
         List<String> ids = queue.waiting(org, campaign, set, "+918045559999", CALLS);
-        jdbc.sql("ANALYZE calls").update();
+        // planner statistics of the queue and its customers, as autovacuum keeps them on a live database
+        jdbc.sql("ANALYZE calls, customers").update();
         DialLimits limits = new DialLimits("simulator", 100_000_000, 10, 500, 500, Duration.ofSeconds(30), 3, 7);
         Instant now = DialQueueFixtures.T0;
 
@@ -76,19 +81,15 @@ class DialThroughputTest extends ApiTest {
             placed += (int) sweep.claimed().stream()
                     .filter(c -> c.organizationId().equals(org))
                     .count();
-            if (sweep.claimed().isEmpty()) {
+            if (sweep.claimed().isEmpty() || placed >= SAMPLE) {
                 break;
             }
             endPlaced(org);
         }
-        assertThat(placed).isEqualTo(CALLS);
+        assertThat(placed).isGreaterThanOrEqualTo(SAMPLE);
+        endPlaced(org);
 
-        // the same calls, waiting again, claimed and recorded by bare SQL
-        jdbc.sql("""
-                        UPDATE calls SET status = 'initiated', ended_at = NULL, dial_state = 'waiting', dial_by = NULL,
-                            dial_until = NULL, provider_call_id = NULL
-                        WHERE organization_id = :org
-                        """).param("org", org).update();
+        // the next calls of the same queue, claimed and recorded by bare SQL
         jdbc.sql("VACUUM ANALYZE calls").update();
         long bareNanos = 0;
         int bare = 0;
@@ -112,19 +113,19 @@ class DialThroughputTest extends ApiTest {
             }
             bareNanos += System.nanoTime() - start;
             bare += claimed.size();
-            if (claimed.isEmpty()) {
+            if (claimed.isEmpty() || bare >= SAMPLE) {
                 break;
             }
             endPlaced(org);
         }
-        assertThat(bare).isEqualTo(CALLS);
+        assertThat(bare).isGreaterThanOrEqualTo(SAMPLE);
 
-        double loopRate = CALLS / (loopNanos / 1e9);
-        double bareRate = CALLS / (bareNanos / 1e9);
+        double loopRate = placed / (loopNanos / 1e9);
+        double bareRate = bare / (bareNanos / 1e9);
         System.out.printf(
-                "DialThroughputTest: %d calls; dial loop %.0f calls/s, bare claim loop %.0f calls/s, ratio %.2f;"
-                        + " safeguards+pacing+claim statement %.1f us per call (%d passes)%n",
-                CALLS, loopRate, bareRate, loopRate / bareRate, checkedNanos / 1e3 / CALLS, passes);
+                "DialThroughputTest: %d calls queued, %d and %d dialed; dial loop %.0f calls/s, bare claim loop"
+                        + " %.0f calls/s, ratio %.2f; safeguards+pacing+claim statement %.1f us per call (%d passes)%n",
+                CALLS, placed, bare, loopRate, bareRate, loopRate / bareRate, checkedNanos / 1e3 / placed, passes);
         assertThat(ids).hasSize(CALLS);
     }
 
