@@ -14,7 +14,7 @@ class RetryLeases implements LeasedWork {
 
     // through the partial index calls_retry_claimed: only calls claimed right now are in it
     private static final String RENEW = """
-            UPDATE calls SET retry_claimed_until = now() + CAST(:lease AS interval)
+            UPDATE calls SET retry_claimed_until = clock_timestamp() + CAST(:lease AS interval)
             WHERE retry_claimed_until IS NOT NULL AND retry_claimed_by = :holder
             """;
     private static final String HAND_BACK = """

@@ -65,7 +65,7 @@ class RunnerCancelOutbox implements LeasedWork {
             WHERE organization_id = :organizationId AND id = :id AND claimed_by = :holder
             """;
     private static final String RENEW = """
-            UPDATE runner_cancels SET claimed_until = now() + CAST(:lease AS interval)
+            UPDATE runner_cancels SET claimed_until = clock_timestamp() + CAST(:lease AS interval)
             WHERE claimed_until IS NOT NULL AND claimed_by = :holder
             """;
     private static final String HAND_BACK = """

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
 class DeliveryLeases implements LeasedWork {
 
     private static final String RENEW = """
-            UPDATE webhook_deliveries SET claimed_until = now() + CAST(:lease AS interval)
+            UPDATE webhook_deliveries SET claimed_until = clock_timestamp() + CAST(:lease AS interval)
             WHERE claimed_until IS NOT NULL AND claimed_by = :holder
             """;
     // expired at once, held by no one: the next claim takes it over as handed back

@@ -19,7 +19,7 @@ class DispatchLeaseRepository implements LeasedWork {
      * dispatch_until). A lease that ran out and was not taken over yet is this node's to renew.
      */
     private static final String RENEW_ALL = """
-            UPDATE initiations SET dispatch_until = now() + CAST(:lease AS interval)
+            UPDATE initiations SET dispatch_until = clock_timestamp() + CAST(:lease AS interval)
             WHERE dispatch_until IS NOT NULL AND dispatch_by = :holder
             """;
 

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
 class AnswerLeases implements LeasedWork {
 
     private static final String RENEW = """
-            UPDATE initiations SET answer_until = now() + CAST(:lease AS interval)
+            UPDATE initiations SET answer_until = clock_timestamp() + CAST(:lease AS interval)
             WHERE answer_until IS NOT NULL AND answer_by = :holder
             """;
     private static final String HAND_BACK = """

@@ -69,6 +69,19 @@ public class CustomerSelection {
      */
     private static final String CUSTOM_PLANS = "SET LOCAL plan_cache_mode = force_custom_plan";
 
+    /**
+     * The calls are born leased to this node, in their transaction: if the node dies before the
+     * runner has them all, recovery finds the initiation once the lease runs out. Taken after the
+     * insert, from the clock rather than the transaction's start, so a selection of a million
+     * customers that takes longer than the lease commits with a whole lease ahead of it; and not
+     * in the insert statement, so the initiation's row is not locked (and the node's heartbeat not
+     * blocked on it) for as long as the insert runs.
+     */
+    private static final String LEASE_CALLS = """
+            UPDATE initiations SET dispatch_by = :holder, dispatch_until = clock_timestamp() + CAST(:lease AS interval)
+            WHERE organization_id = :organizationId AND id = :initiationId
+            """;
+
     private final JdbcClient jdbc;
     private final CallService calls;
     /** The initiation is leased to this node with its rows, so dispatching them needs no claim. */
@@ -92,10 +105,19 @@ public class CustomerSelection {
         // indexes and runs again, with its probes, like any other
         Statement statement = statement(query, probesNeeded(query));
         jdbc.sql(CUSTOM_PLANS).update();
-        return jdbc.sql(statement.sql())
+        SelectionCounts counts = jdbc.sql(statement.sql())
                 .params(statement.parameters())
                 .query((rs, row) -> counts(rs, query.requiredVariables()))
                 .single();
+        if (query.writes()) {
+            jdbc.sql(LEASE_CALLS)
+                    .param("holder", node.id())
+                    .param("lease", lease.expiryInterval())
+                    .param("organizationId", query.organizationId())
+                    .param("initiationId", query.calls().initiationId())
+                    .update();
+        }
+        return counts;
     }
 
     SafeguardProbes probesNeeded(SelectionQuery query) {
@@ -158,8 +180,6 @@ public class CustomerSelection {
         if (query.writes()) {
             bind(parameters, "initiationId", query.calls().initiationId());
             bind(parameters, "batchSize", BATCH_SIZE);
-            parameters.put("lease", lease.expiryInterval());
-            parameters.put("leaseHolder", node.id());
         }
         return new Statement(SelectionStatements.fill(statement, parts), parameters);
     }

@@ -176,12 +176,6 @@ final class SelectionStatements {
             ),
             inserted AS (
             ${insertQueuedCalls}
-            ),
-            -- the calls are born leased to this node, in the same transaction: if the node dies before
-            -- the runner has them all, recovery finds the initiation once the lease runs out
-            leased AS (
-                UPDATE initiations SET dispatch_by = :leaseHolder, dispatch_until = now() + CAST(:lease AS interval)
-                WHERE organization_id = :organizationId AND id = :initiationId
             )
             SELECT totals.*, chosen.*,
                    chosen.selected AS inserted, (chosen.selected + :batchSize - 1) / :batchSize AS batches
