@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -101,8 +102,21 @@ public abstract class BrowserTest extends ApiTest {
         return "http://localhost:" + port + path;
     }
 
+    /**
+     * Opens the page and waits until its document is whole. ChromeDriver's own wait can end early
+     * when the page before was still navigating (the sign-in's redirect), and a half-parsed table
+     * then shows a third of its rows.
+     */
     protected void open(String path) {
-        browser.get(url(path));
+        String before = browser.getCurrentUrl();
+        String target = url(path);
+        browser.get(target);
+        // a page that redirects (/ to /login) lands elsewhere; any landing but the page before counts
+        await(d -> (target.equals(before) || !before.equals(d.getCurrentUrl())) && loaded(d));
+    }
+
+    private static boolean loaded(WebDriver page) {
+        return "complete".equals(((JavascriptExecutor) page).executeScript("return document.readyState"));
     }
 
     /** A new organization through the admin API. */
