@@ -111,6 +111,56 @@ public class ConsoleBench {
         double seconds = (System.nanoTime() - exportStart) / 1e9;
         System.out.printf("CSV export: %d, %,d rows in %.1f s (%,d rows/s)%n",
                 export.statusCode(), lines - 1, seconds, (long) ((lines - 1) / seconds));
+
+        try (Connection c = connect(jdbcUrl)) {
+            tallyTriggerCost(c, org, campaign, calls);
+        }
+    }
+
+    /**
+     * What the calls' tally triggers (V160) cost the writes of calls, each write timed with its
+     * trigger and with the trigger disabled, twice in turn, every time rolled back: an initiation's
+     * insert of queued calls in one statement (one delta per statement), and an update of every
+     * busy call's status, one statement (one delta pair per row).
+     */
+    static void tallyTriggerCost(Connection c, String org, String campaign, int calls) throws SQLException {
+        String insert = """
+                INSERT INTO calls (organization_id, id, campaign_id, customer_id, agent_id, disposition_set_id,
+                                   to_phone, status)
+                SELECT '%1$s', 'call_' || lpad(to_hex((extract(epoch FROM now()) * 1000)::bigint), 12, '0')
+                               || substr(md5('q' || g), 1, 20),
+                       '%2$s', 'Q' || g, 'agt_bench', 'dsp_console', '+9177' || lpad(g::text, 8, '0'), 'queued'
+                FROM generate_series(1, %3$d) g
+                """.formatted(org, campaign, calls);
+        String update = """
+                UPDATE calls SET status = 'no_answer' WHERE organization_id = '%1$s' AND campaign_id = '%2$s'
+                AND status = 'busy'
+                """.formatted(org, campaign);
+        c.setAutoCommit(false);
+        try (Statement s = c.createStatement()) {
+            for (String[] write : new String[][] {
+                {"insert of " + String.format("%,d", calls) + " queued calls", insert, "calls_tally_insert"},
+                {"status update of every busy call", update, "calls_tally_update"}
+            }) {
+                long[] with = new long[2];
+                long[] without = new long[2];
+                int rows = 0;
+                for (int round = 0; round < 2; round++) {
+                    long start = System.nanoTime();
+                    rows = s.executeUpdate(write[1]);
+                    with[round] = (System.nanoTime() - start) / 1_000_000;
+                    c.rollback();
+                    s.execute("ALTER TABLE calls DISABLE TRIGGER " + write[2]);
+                    start = System.nanoTime();
+                    s.executeUpdate(write[1]);
+                    without[round] = (System.nanoTime() - start) / 1_000_000;
+                    c.rollback();
+                }
+                System.out.printf("tally trigger cost, %s (%,d rows): %d and %d ms with it, %d and %d ms without%n",
+                        write[0], rows, with[0], with[1], without[0], without[1]);
+            }
+        }
+        c.setAutoCommit(true);
     }
 
     static void seed(Statement s, String org, String campaign, String webhook, int customers, int calls)

@@ -44,6 +44,7 @@ campaigns | /console/campaigns
 monitor | /console/campaigns/{campaign}
 launch | /console/campaigns/{campaign}/launch
 outcomes, last 30 days | /console/outcomes?campaignId={campaign}
+outcomes, 365 days | /console/outcomes?campaignId={campaign}&from=$(date -u -d '364 days ago' +%F)
 call detail | /console/calls/{call}
 calls, first page | /console/calls
 calls, one campaign | /console/calls?campaign={campaign}

@@ -1,33 +1,36 @@
 package io.agentcalls.call;
 
-import java.time.OffsetDateTime;
+import java.time.LocalDate;
 import java.util.List;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The outcomes of a campaign's calls over a period (the console's outcomes screen): dispositions by
- * segment, contact and answer rates by hour of day. Apart from {@link CallService} so neither grows
- * past what one reader holds in mind.
+ * segment, contact and answer rates by hour of day, read from the tallies the calls keep
+ * (docs/decisions/0017-call-tallies.md). Apart from {@link CallService} so neither grows past what
+ * one reader holds in mind.
  */
 @Service
 public class CallOutcomes {
 
-    private final OutcomeReportRepository outcomeReports;
+    private final CallTallyRepository tallies;
 
-    CallOutcomes(OutcomeReportRepository outcomeReports) {
-        this.outcomeReports = outcomeReports;
+    CallOutcomes(CallTallyRepository tallies) {
+        this.tallies = tallies;
     }
 
     /**
-     * The outcomes of the campaign's calls that ended in {@code [from, to)}, hours of day in
-     * {@code zone}; the campaign is the caller's to check.
+     * The outcomes of the campaign's ended calls placed on the days {@code first} to {@code last}
+     * (both included) on the campaign's clock when they were placed; the campaign is the caller's to
+     * check. One snapshot: the rows and the hours count the same calls.
      */
-    public OutcomeReport outcomes(
-            String organizationId, String campaignId, OffsetDateTime from, OffsetDateTime to, String zone) {
-        List<OutcomeReport.Hour> hours = outcomeReports.hours(organizationId, campaignId, from, to, zone);
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public OutcomeReport outcomes(String organizationId, String campaignId, LocalDate first, LocalDate last) {
+        List<OutcomeReport.Hour> hours = tallies.hours(organizationId, campaignId, first, last);
         long ended = hours.stream().mapToLong(OutcomeReport.Hour::placed).sum();
         long contacted = hours.stream().mapToLong(OutcomeReport.Hour::answered).sum();
-        return new OutcomeReport(
-                ended, contacted, outcomeReports.segments(organizationId, campaignId, from, to), hours);
+        return new OutcomeReport(ended, contacted, tallies.segments(organizationId, campaignId, first, last), hours);
     }
 }

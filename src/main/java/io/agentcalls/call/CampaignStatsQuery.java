@@ -12,17 +12,19 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Puts a campaign's stats together from the aggregate queries. */
+/** Puts a campaign's stats together from the customers' counts and the calls' tallies (V160). */
 @Component
 class CampaignStatsQuery {
 
     private static final String NO_PAYMENT_STATUS = "unset";
 
     private final CampaignStatsRepository repository;
+    private final CallTallyRepository tallies;
     private final DialQueueRepository dialQueue;
 
-    CampaignStatsQuery(CampaignStatsRepository repository, DialQueueRepository dialQueue) {
+    CampaignStatsQuery(CampaignStatsRepository repository, CallTallyRepository tallies, DialQueueRepository dialQueue) {
         this.repository = repository;
+        this.tallies = tallies;
         this.dialQueue = dialQueue;
     }
 
@@ -50,7 +52,7 @@ class CampaignStatsQuery {
         long contacted = 0;
         BigDecimal promised = BigDecimal.ZERO;
         Map<List<String>, Long> outcomeCounts = new LinkedHashMap<>(); // (code, label) -> calls
-        for (CampaignStatsRepository.CallGroup group : repository.callGroups(organizationId, campaignId)) {
+        for (CampaignStatsRepository.CallGroup group : tallies.statusGroups(organizationId, campaignId)) {
             byStatus.merge(group.status().value(), group.calls(), Long::sum);
             calls += group.calls();
             if (isEnded(group.status())) {

@@ -58,14 +58,7 @@ class OutcomesController implements ConsolePage {
         model.addAttribute("from", first);
         model.addAttribute("to", last);
         model.addAttribute("columns", OutcomesView.COLUMNS);
-        model.addAttribute(
-                "view",
-                OutcomesView.of(calls.outcomes(
-                        user.organizationId(),
-                        campaign.id(),
-                        first.atStartOfDay(zone).toOffsetDateTime(),
-                        last.plusDays(1).atStartOfDay(zone).toOffsetDateTime(),
-                        zone.getId())));
+        model.addAttribute("view", OutcomesView.of(calls.outcomes(user.organizationId(), campaign.id(), first, last)));
         return "console/outcomes";
     }
 

@@ -1,0 +1,200 @@
+-- Campaign figures kept as calls change (issue 14: the monitor and the outcomes screen answer within
+-- 200 ms at a million calls; docs/decisions/0017-call-tallies.md). Reading them had meant reading
+-- every call of the campaign, or every call of 30 days, on each request.
+--
+-- The calls' own triggers write what each change adds and takes away to call_tally_deltas, an
+-- append-only table (no two writers ever wait on one counter row); a compactor folds the deltas into
+-- the tallies in batches; a reader sums the tallies and the deltas not yet folded, in one snapshot,
+-- so it sees exactly the committed calls whether or not the compactor has run.
+
+-- What the outcomes count a call under, fixed when the call ends, so a later change to the call (its
+-- disposition arriving after the hang-up) is taken away from the same place it was added: the
+-- customer's payment status and language then ('unset' when none), and the hour the call was placed
+-- on the campaign's clock then.
+ALTER TABLE calls
+    ADD COLUMN outcome_payment_status text,
+    ADD COLUMN outcome_language       text,
+    ADD COLUMN outcome_local_hour     timestamp;
+
+CREATE FUNCTION call_outcome_context() RETURNS trigger
+LANGUAGE plpgsql AS $$
+DECLARE
+  zone text;
+BEGIN
+  SELECT coalesce(c.payment_status, 'unset'), coalesce(c.language, 'unset')
+    INTO NEW.outcome_payment_status, NEW.outcome_language
+    FROM customers c
+   WHERE c.organization_id = NEW.organization_id AND c.campaign_id = NEW.campaign_id AND c.id = NEW.customer_id;
+  IF NOT FOUND THEN
+    NEW.outcome_payment_status := 'unset';
+    NEW.outcome_language := 'unset';
+  END IF;
+  SELECT timezone INTO zone FROM campaigns WHERE organization_id = NEW.organization_id AND id = NEW.campaign_id;
+  BEGIN
+    NEW.outcome_local_hour := date_trunc('hour', coalesce(NEW.initiated_at, NEW.ended_at) AT TIME ZONE coalesce(zone, 'UTC'));
+  EXCEPTION WHEN invalid_parameter_value THEN
+    -- a zone name this server's time zone data lacks: UTC rather than a failed call update
+    NEW.outcome_local_hour := date_trunc('hour', coalesce(NEW.initiated_at, NEW.ended_at) AT TIME ZONE 'UTC');
+  END;
+  RETURN NEW;
+END
+$$;
+
+-- Evaluated in the server before any function is called: only a call's first end pays for the lookups.
+CREATE TRIGGER calls_outcome_context BEFORE INSERT OR UPDATE ON calls
+    FOR EACH ROW WHEN (NEW.ended_at IS NOT NULL AND NEW.outcome_local_hour IS NULL)
+    EXECUTE FUNCTION call_outcome_context();
+
+UPDATE calls SET outcome_local_hour = NULL WHERE ended_at IS NOT NULL;
+
+-- One row per group of a statement's changed calls: what they were taken away, what they are added.
+-- disposition_code '' is "no disposition"; outcome_local_hour is null for a call the outcomes don't
+-- count (not ended, or cancelled, expired or never initiated).
+CREATE TABLE call_tally_deltas (
+    id                     bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    organization_id        text    NOT NULL,
+    campaign_id            text    NOT NULL,
+    status                 text    NOT NULL,
+    disposition_set_id     text    NOT NULL,
+    disposition_code       text    NOT NULL,
+    outcome_local_hour     timestamp,
+    outcome_payment_status text,
+    outcome_language       text,
+    calls                  bigint  NOT NULL,
+    answered               bigint  NOT NULL,
+    ptp_calls              bigint  NOT NULL,
+    ptp_amount             numeric NOT NULL
+);
+CREATE INDEX call_tally_deltas_by_campaign ON call_tally_deltas (organization_id, campaign_id);
+
+-- Campaign stats and the monitor: calls by status and disposition.
+CREATE TABLE call_status_tallies (
+    organization_id    text    NOT NULL,
+    campaign_id        text    NOT NULL,
+    status             text    NOT NULL,
+    disposition_set_id text    NOT NULL,
+    disposition_code   text    NOT NULL,
+    calls              bigint  NOT NULL,
+    answered           bigint  NOT NULL,
+    ptp_calls          bigint  NOT NULL,
+    ptp_amount         numeric NOT NULL,
+    PRIMARY KEY (organization_id, campaign_id, status, disposition_set_id, disposition_code)
+);
+
+-- The outcomes screen's answer rate: ended calls and those answered, by the hour they were placed.
+-- contacted is as campaign stats count it (docs/CALLS.md): completed, or answered before it ended.
+CREATE TABLE call_hour_tallies (
+    organization_id text      NOT NULL,
+    campaign_id     text      NOT NULL,
+    local_hour      timestamp NOT NULL,
+    calls           bigint    NOT NULL,
+    contacted       bigint    NOT NULL,
+    PRIMARY KEY (organization_id, campaign_id, local_hour)
+);
+
+-- The outcomes screen's dispositions by payment status and language, a day at a time.
+CREATE TABLE call_segment_tallies (
+    organization_id    text    NOT NULL,
+    campaign_id        text    NOT NULL,
+    local_day          date    NOT NULL,
+    payment_status     text    NOT NULL,
+    language           text    NOT NULL,
+    disposition_set_id text    NOT NULL,
+    disposition_code   text    NOT NULL,
+    calls              bigint  NOT NULL,
+    ptp_calls          bigint  NOT NULL,
+    ptp_amount         numeric NOT NULL,
+    PRIMARY KEY (organization_id, campaign_id, local_day, payment_status, language, disposition_set_id,
+                 disposition_code)
+);
+
+-- The statuses whose calls the outcomes count: ended calls as campaign stats count them
+-- (docs/CALLS.md), placed and over; cancelled, expired and never-initiated calls reached nobody.
+CREATE FUNCTION counts_as_outcome(status text) RETURNS boolean
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT status IN ('completed', 'no_answer', 'busy', 'voicemail', 'failed')
+$$;
+
+-- Every statement's changes in one delta per group of its rows: an initiation's insert of a million
+-- calls writes one, a runner's batch of 100 events or a dial pass of 500 calls a few. Per statement,
+-- not per row: a per-row trigger costs a function call per call, which a batch of 500 felt (seconds).
+-- The groups are what the tallies count by; an update is its rows as they were, taken away, and as
+-- they are, added, so a change of nothing counted (a lease, a heartbeat, a transcript) sums to zero
+-- and writes nothing.
+-- (Three statements that differ only in their rows: a trigger function may name only the transition
+-- tables of the event it serves, and each is planned once per session and kept.)
+CREATE FUNCTION tally_changed_calls() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    INSERT INTO call_tally_deltas (organization_id, campaign_id, status, disposition_set_id, disposition_code,
+                                   outcome_local_hour, outcome_payment_status, outcome_language,
+                                   calls, answered, ptp_calls, ptp_amount)
+    SELECT r.organization_id, r.campaign_id, r.status, r.disposition_set_id, coalesce(r.disposition_code, ''),
+           CASE WHEN x.counted THEN r.outcome_local_hour END, CASE WHEN x.counted THEN r.outcome_payment_status END,
+           CASE WHEN x.counted THEN r.outcome_language END,
+           sum(r.sign), sum(CASE WHEN r.in_progress_at IS NOT NULL THEN r.sign ELSE 0 END),
+           sum(CASE WHEN x.ptp IS NOT NULL THEN r.sign ELSE 0 END), sum(coalesce(x.ptp, 0) * r.sign)
+    FROM (SELECT n.*, 1 AS sign FROM new_calls n) r,
+         LATERAL (SELECT counts_as_outcome(r.status) AND r.ended_at IS NOT NULL AS counted,
+                         try_numeric(r.disposition_data ->> 'ptp_amount') AS ptp) x
+    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
+    HAVING sum(r.sign) <> 0 OR sum(CASE WHEN r.in_progress_at IS NOT NULL THEN r.sign ELSE 0 END) <> 0
+        OR sum(CASE WHEN x.ptp IS NOT NULL THEN r.sign ELSE 0 END) <> 0 OR sum(coalesce(x.ptp, 0) * r.sign) <> 0;
+  ELSIF TG_OP = 'DELETE' THEN
+    INSERT INTO call_tally_deltas (organization_id, campaign_id, status, disposition_set_id, disposition_code,
+                                   outcome_local_hour, outcome_payment_status, outcome_language,
+                                   calls, answered, ptp_calls, ptp_amount)
+    SELECT r.organization_id, r.campaign_id, r.status, r.disposition_set_id, coalesce(r.disposition_code, ''),
+           CASE WHEN x.counted THEN r.outcome_local_hour END, CASE WHEN x.counted THEN r.outcome_payment_status END,
+           CASE WHEN x.counted THEN r.outcome_language END,
+           sum(r.sign), sum(CASE WHEN r.in_progress_at IS NOT NULL THEN r.sign ELSE 0 END),
+           sum(CASE WHEN x.ptp IS NOT NULL THEN r.sign ELSE 0 END), sum(coalesce(x.ptp, 0) * r.sign)
+    FROM (SELECT o.*, -1 AS sign FROM old_calls o) r,
+         LATERAL (SELECT counts_as_outcome(r.status) AND r.ended_at IS NOT NULL AS counted,
+                         try_numeric(r.disposition_data ->> 'ptp_amount') AS ptp) x
+    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
+    HAVING sum(r.sign) <> 0 OR sum(CASE WHEN r.in_progress_at IS NOT NULL THEN r.sign ELSE 0 END) <> 0
+        OR sum(CASE WHEN x.ptp IS NOT NULL THEN r.sign ELSE 0 END) <> 0 OR sum(coalesce(x.ptp, 0) * r.sign) <> 0;
+  ELSE
+    INSERT INTO call_tally_deltas (organization_id, campaign_id, status, disposition_set_id, disposition_code,
+                                   outcome_local_hour, outcome_payment_status, outcome_language,
+                                   calls, answered, ptp_calls, ptp_amount)
+    SELECT r.organization_id, r.campaign_id, r.status, r.disposition_set_id, coalesce(r.disposition_code, ''),
+           CASE WHEN x.counted THEN r.outcome_local_hour END, CASE WHEN x.counted THEN r.outcome_payment_status END,
+           CASE WHEN x.counted THEN r.outcome_language END,
+           sum(r.sign), sum(CASE WHEN r.in_progress_at IS NOT NULL THEN r.sign ELSE 0 END),
+           sum(CASE WHEN x.ptp IS NOT NULL THEN r.sign ELSE 0 END), sum(coalesce(x.ptp, 0) * r.sign)
+    FROM (SELECT o.*, -1 AS sign FROM old_calls o UNION ALL SELECT n.*, 1 AS sign FROM new_calls n) r,
+         LATERAL (SELECT counts_as_outcome(r.status) AND r.ended_at IS NOT NULL AS counted,
+                         try_numeric(r.disposition_data ->> 'ptp_amount') AS ptp) x
+    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
+    HAVING sum(r.sign) <> 0 OR sum(CASE WHEN r.in_progress_at IS NOT NULL THEN r.sign ELSE 0 END) <> 0
+        OR sum(CASE WHEN x.ptp IS NOT NULL THEN r.sign ELSE 0 END) <> 0 OR sum(coalesce(x.ptp, 0) * r.sign) <> 0;
+  END IF;
+  RETURN NULL;
+END
+$$;
+
+-- The tallies start from the calls there are.
+INSERT INTO call_tally_deltas (organization_id, campaign_id, status, disposition_set_id, disposition_code,
+                               outcome_local_hour, outcome_payment_status, outcome_language,
+                               calls, answered, ptp_calls, ptp_amount)
+SELECT organization_id, campaign_id, status, disposition_set_id, coalesce(disposition_code, ''),
+       CASE WHEN counts_as_outcome(status) AND ended_at IS NOT NULL THEN outcome_local_hour END,
+       CASE WHEN counts_as_outcome(status) AND ended_at IS NOT NULL THEN outcome_payment_status END,
+       CASE WHEN counts_as_outcome(status) AND ended_at IS NOT NULL THEN outcome_language END,
+       count(*), count(in_progress_at), count(try_numeric(disposition_data ->> 'ptp_amount')),
+       coalesce(sum(try_numeric(disposition_data ->> 'ptp_amount')), 0)
+FROM calls
+GROUP BY 1, 2, 3, 4, 5, 6, 7, 8;
+
+CREATE TRIGGER calls_tally_insert AFTER INSERT ON calls
+    REFERENCING NEW TABLE AS new_calls
+    FOR EACH STATEMENT EXECUTE FUNCTION tally_changed_calls();
+CREATE TRIGGER calls_tally_update AFTER UPDATE ON calls
+    REFERENCING OLD TABLE AS old_calls NEW TABLE AS new_calls
+    FOR EACH STATEMENT EXECUTE FUNCTION tally_changed_calls();
+CREATE TRIGGER calls_tally_delete AFTER DELETE ON calls
+    REFERENCING OLD TABLE AS old_calls
+    FOR EACH STATEMENT EXECUTE FUNCTION tally_changed_calls();
