@@ -16,26 +16,24 @@ ALTER TABLE calls
     ADD COLUMN outcome_language       text,
     ADD COLUMN outcome_local_hour     timestamp;
 
+-- The zone names this server's time zone data knows, so a campaign's zone it lacks counts on UTC's
+-- clock instead of failing the call's update, without an exception block (a subtransaction per call).
+CREATE TABLE known_time_zones (name text PRIMARY KEY);
+INSERT INTO known_time_zones SELECT DISTINCT name FROM pg_timezone_names;
+
 CREATE FUNCTION call_outcome_context() RETURNS trigger
 LANGUAGE plpgsql AS $$
 DECLARE
   zone text;
 BEGIN
-  SELECT coalesce(c.payment_status, 'unset'), coalesce(c.language, 'unset')
-    INTO NEW.outcome_payment_status, NEW.outcome_language
-    FROM customers c
-   WHERE c.organization_id = NEW.organization_id AND c.campaign_id = NEW.campaign_id AND c.id = NEW.customer_id;
-  IF NOT FOUND THEN
-    NEW.outcome_payment_status := 'unset';
-    NEW.outcome_language := 'unset';
-  END IF;
-  SELECT timezone INTO zone FROM campaigns WHERE organization_id = NEW.organization_id AND id = NEW.campaign_id;
-  BEGIN
-    NEW.outcome_local_hour := date_trunc('hour', coalesce(NEW.initiated_at, NEW.ended_at) AT TIME ZONE coalesce(zone, 'UTC'));
-  EXCEPTION WHEN invalid_parameter_value THEN
-    -- a zone name this server's time zone data lacks: UTC rather than a failed call update
-    NEW.outcome_local_hour := date_trunc('hour', coalesce(NEW.initiated_at, NEW.ended_at) AT TIME ZONE 'UTC');
-  END;
+  SELECT coalesce(c.payment_status, 'unset'), coalesce(c.language, 'unset'), coalesce(z.name, 'UTC')
+    INTO NEW.outcome_payment_status, NEW.outcome_language, zone
+    FROM (SELECT 1) one
+    LEFT JOIN campaigns m ON m.organization_id = NEW.organization_id AND m.id = NEW.campaign_id
+    LEFT JOIN known_time_zones z ON z.name = m.timezone
+    LEFT JOIN customers c ON c.organization_id = NEW.organization_id AND c.campaign_id = NEW.campaign_id
+        AND c.id = NEW.customer_id;
+  NEW.outcome_local_hour := date_trunc('hour', coalesce(NEW.initiated_at, NEW.ended_at) AT TIME ZONE zone);
   RETURN NEW;
 END
 $$;

@@ -14,13 +14,26 @@ public class CallSearches {
     private static final int MAX_ATTEMPTS_LISTED = 500;
 
     private final CallSearchRepository searches;
+    private final CallTallyRepository tallies;
 
-    CallSearches(CallSearchRepository searches) {
+    CallSearches(CallSearchRepository searches, CallTallyRepository tallies) {
         this.searches = searches;
+        this.tallies = tallies;
     }
 
-    /** The console's call list, newest first (see {@link CallSearch}). */
+    /**
+     * The console's call list, newest first (see {@link CallSearch}). A status filter no call of the
+     * organization (or campaign) has, by the calls' tallies, answers an empty page at once: the list
+     * walks the calls newest first, and a status with none would walk them all (docs/decisions/0014a).
+     */
     public Page<CallListItem> searchCalls(String organizationId, CallSearch search, PageRequest page) {
+        if (!search.statuses().isEmpty()
+                && !tallies.anyInStatuses(
+                        organizationId,
+                        search.campaignId(),
+                        search.statuses().stream().map(CallStatus::value).toArray(String[]::new))) {
+            return Page.fromOverfetch(List.of(), page.limit(), CallListItem::id);
+        }
         List<CallListItem> rows = searches.page(organizationId, search, page.after(), page.fetchSize());
         return Page.fromOverfetch(rows, page.limit(), CallListItem::id);
     }

@@ -222,6 +222,11 @@ public class CallService {
         return stats.stats(organizationId, campaignId);
     }
 
+    /** The campaign's stats without the customers' figures ({@code customers} is null), for the live monitor. */
+    public CampaignStats campaignCallStats(String organizationId, String campaignId) {
+        return stats.callStats(organizationId, campaignId);
+    }
+
     /** What a simulated runner needs to play these calls the way such customers would answer. */
     public List<CallProfile> callProfiles(String organizationId, List<String> callIds) {
         return callIds.isEmpty() ? List.of() : queries.profiles(organizationId, callIds);

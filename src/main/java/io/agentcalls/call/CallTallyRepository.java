@@ -142,6 +142,18 @@ class CallTallyRepository {
             ORDER BY 1
             """;
 
+    // whether any call of the organization (or of one campaign) is in one of these statuses now
+    private static final String ANY_IN_STATUSES = """
+            SELECT coalesce(sum(calls), 0) > 0 FROM (
+                SELECT calls FROM call_status_tallies
+                WHERE organization_id = :organizationId AND (CAST(:campaignId AS text) IS NULL OR campaign_id = :campaignId)
+                  AND status = ANY(:statuses)
+                UNION ALL
+                SELECT calls FROM call_tally_deltas
+                WHERE organization_id = :organizationId AND (CAST(:campaignId AS text) IS NULL OR campaign_id = :campaignId)
+                  AND status = ANY(:statuses)) counted
+            """;
+
     private final JdbcClient jdbc;
 
     CallTallyRepository(JdbcClient jdbc) {
@@ -159,6 +171,15 @@ class CallTallyRepository {
     /** Folds up to {@code batchSize} of the oldest deltas into the tallies; @return how many */
     int fold(int batchSize) {
         return jdbc.sql(FOLD).param("batchSize", batchSize).query(Integer.class).single();
+    }
+
+    boolean anyInStatuses(String organizationId, String campaignId, String[] statuses) {
+        return Boolean.TRUE.equals(jdbc.sql(ANY_IN_STATUSES)
+                .param("organizationId", organizationId)
+                .param("campaignId", campaignId)
+                .param("statuses", statuses)
+                .query(Boolean.class)
+                .single());
     }
 
     List<CampaignStatsRepository.CallGroup> statusGroups(String organizationId, String campaignId) {

@@ -40,7 +40,7 @@ class CampaignMonitor {
         ZonedDateTime now = ZonedDateTime.now(clock);
         return MonitorFigures.of(
                 campaign,
-                calls.campaignStats(organizationId, campaignId),
+                calls.campaignCallStats(organizationId, campaignId),
                 capacity,
                 CallingHours.of(campaign, now),
                 now.format(READ_AT));

@@ -41,6 +41,21 @@ class PartBScreensHttpTest extends ApiTest {
         HttpResponse<String> list = viewer.get("/console/calls?status=busy");
         assertThat(list.statusCode()).isEqualTo(200);
         assertThat(list.body()).contains(busy).doesNotContain(completed);
+        // a status no call has is answered from the tallies, without walking the calls
+        assertThat(viewer.get("/console/calls?status=ringing").body())
+                .contains("No calls match")
+                .doesNotContain(busy);
+        jdbc.sql("UPDATE calls SET status = 'ringing', ended_at = NULL WHERE id = :id")
+                .param("id", busy)
+                .update();
+        assertThat(viewer.get("/console/calls?status=ringing&campaign=" + own.campaignId)
+                        .body())
+                .as("the moment one has it, it is listed")
+                .contains(busy);
+        assertThat(viewer.get("/console/calls?status=busy").body()).contains("No calls match");
+        jdbc.sql("UPDATE calls SET status = 'busy', ended_at = now() WHERE id = :id")
+                .param("id", busy)
+                .update();
 
         HttpResponse<String> export = viewer.get("/console/calls/export.csv?campaign=" + own.campaignId);
         assertThat(export.statusCode()).isEqualTo(200);
