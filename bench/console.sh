@@ -5,7 +5,8 @@
 # calls over 30 days, initiations with skips, do-not-call phones and webhook deliveries (bench/ConsoleBench.java,
 # SQL), signs in to the console through its form and times each page: 10 untimed requests, then 20 timed ones,
 # median, p99 and max of the time to the whole answer on this machine's loopback. Ends with the CSV export of
-# every call. Writes the same table to bench/results/<date>-console-<N>.txt.
+# every call. Writes the same table to bench/results/<date>-console-<N>.txt. CONSOLE_TRIGGER_COST=1 also times
+# the calls' tally triggers (V160) on an insert and an update, each with and without them.
 set -euo pipefail
 
 customers=1000000

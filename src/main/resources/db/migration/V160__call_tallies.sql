@@ -7,43 +7,37 @@
 -- the tallies in batches; a reader sums the tallies and the deltas not yet folded, in one snapshot,
 -- so it sees exactly the committed calls whether or not the compactor has run.
 
--- What the outcomes count a call under, fixed when the call ends, so a later change to the call (its
--- disposition arriving after the hang-up) is taken away from the same place it was added: the
--- customer's payment status and language then ('unset' when none), and the hour the call was placed
--- on the campaign's clock then.
+-- What the outcomes count a call under, copied when the call is queued (QueuedCallInsert), so that
+-- every later change of the call is taken away from and added to the same place: its customer's
+-- payment status and language then, and its campaign's zone then (null when PostgreSQL's time zone
+-- data lacks it: the call counts on UTC's clock). From the row alone, the hour it was placed on that
+-- clock follows (see the triggers below).
 ALTER TABLE calls
-    ADD COLUMN outcome_payment_status text,
-    ADD COLUMN outcome_language       text,
-    ADD COLUMN outcome_local_hour     timestamp;
+    ADD COLUMN customer_payment_status text,
+    ADD COLUMN customer_language       text,
+    ADD COLUMN campaign_timezone       text;
 
--- The zone names this server's time zone data knows, so a campaign's zone it lacks counts on UTC's
--- clock instead of failing the call's update, without an exception block (a subtransaction per call).
+-- The zone names this server's time zone data knows.
 CREATE TABLE known_time_zones (name text PRIMARY KEY);
 INSERT INTO known_time_zones SELECT DISTINCT name FROM pg_timezone_names;
 
-CREATE FUNCTION call_outcome_context() RETURNS trigger
-LANGUAGE plpgsql AS $$
-DECLARE
-  zone text;
-BEGIN
-  SELECT coalesce(c.payment_status, 'unset'), coalesce(c.language, 'unset'), coalesce(z.name, 'UTC')
-    INTO NEW.outcome_payment_status, NEW.outcome_language, zone
-    FROM (SELECT 1) one
-    LEFT JOIN campaigns m ON m.organization_id = NEW.organization_id AND m.id = NEW.campaign_id
-    LEFT JOIN known_time_zones z ON z.name = m.timezone
-    LEFT JOIN customers c ON c.organization_id = NEW.organization_id AND c.campaign_id = NEW.campaign_id
-        AND c.id = NEW.customer_id;
-  NEW.outcome_local_hour := date_trunc('hour', coalesce(NEW.initiated_at, NEW.ended_at) AT TIME ZONE zone);
-  RETURN NEW;
-END
+UPDATE calls k
+SET customer_payment_status = c.payment_status, customer_language = c.language
+FROM customers c
+WHERE c.organization_id = k.organization_id AND c.campaign_id = k.campaign_id AND c.id = k.customer_id;
+UPDATE calls k
+SET campaign_timezone = z.name
+FROM campaigns m
+JOIN known_time_zones z ON z.name = m.timezone
+WHERE m.organization_id = k.organization_id AND m.id = k.campaign_id;
+
+-- When an ended call was placed, on its campaign's clock; null for a call the outcomes don't count.
+CREATE FUNCTION call_outcome_hour(status text, initiated_at timestamptz, ended_at timestamptz, zone text)
+    RETURNS timestamp
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT CASE WHEN status IN ('completed', 'no_answer', 'busy', 'voicemail', 'failed') AND ended_at IS NOT NULL
+              THEN date_trunc('hour', coalesce(initiated_at, ended_at) AT TIME ZONE coalesce(zone, 'UTC')) END
 $$;
-
--- Evaluated in the server before any function is called: only a call's first end pays for the lookups.
-CREATE TRIGGER calls_outcome_context BEFORE INSERT OR UPDATE ON calls
-    FOR EACH ROW WHEN (NEW.ended_at IS NOT NULL AND NEW.outcome_local_hour IS NULL)
-    EXECUTE FUNCTION call_outcome_context();
-
-UPDATE calls SET outcome_local_hour = NULL WHERE ended_at IS NOT NULL;
 
 -- One row per group of a statement's changed calls: what they were taken away, what they are added.
 -- disposition_code '' is "no disposition"; outcome_local_hour is null for a call the outcomes don't
@@ -106,13 +100,6 @@ CREATE TABLE call_segment_tallies (
                  disposition_code)
 );
 
--- The statuses whose calls the outcomes count: ended calls as campaign stats count them
--- (docs/CALLS.md), placed and over; cancelled, expired and never-initiated calls reached nobody.
-CREATE FUNCTION counts_as_outcome(status text) RETURNS boolean
-LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT status IN ('completed', 'no_answer', 'busy', 'voicemail', 'failed')
-$$;
-
 -- Every statement's changes in one delta per group of its rows: an initiation's insert of a million
 -- calls writes one, a runner's batch of 100 events or a dial pass of 500 calls a few. Per statement,
 -- not per row: a per-row trigger costs a function call per call, which a batch of 500 felt (seconds).
@@ -129,12 +116,12 @@ BEGIN
                                    outcome_local_hour, outcome_payment_status, outcome_language,
                                    calls, answered, ptp_calls, ptp_amount)
     SELECT r.organization_id, r.campaign_id, r.status, r.disposition_set_id, coalesce(r.disposition_code, ''),
-           CASE WHEN x.counted THEN r.outcome_local_hour END, CASE WHEN x.counted THEN r.outcome_payment_status END,
-           CASE WHEN x.counted THEN r.outcome_language END,
+           x.hour, CASE WHEN x.hour IS NOT NULL THEN coalesce(r.customer_payment_status, 'unset') END,
+           CASE WHEN x.hour IS NOT NULL THEN coalesce(r.customer_language, 'unset') END,
            sum(r.sign), sum(CASE WHEN r.in_progress_at IS NOT NULL THEN r.sign ELSE 0 END),
            sum(CASE WHEN x.ptp IS NOT NULL THEN r.sign ELSE 0 END), sum(coalesce(x.ptp, 0) * r.sign)
     FROM (SELECT n.*, 1 AS sign FROM new_calls n) r,
-         LATERAL (SELECT counts_as_outcome(r.status) AND r.ended_at IS NOT NULL AS counted,
+         LATERAL (SELECT call_outcome_hour(r.status, r.initiated_at, r.ended_at, r.campaign_timezone) AS hour,
                          try_numeric(r.disposition_data ->> 'ptp_amount') AS ptp) x
     GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
     HAVING sum(r.sign) <> 0 OR sum(CASE WHEN r.in_progress_at IS NOT NULL THEN r.sign ELSE 0 END) <> 0
@@ -144,12 +131,12 @@ BEGIN
                                    outcome_local_hour, outcome_payment_status, outcome_language,
                                    calls, answered, ptp_calls, ptp_amount)
     SELECT r.organization_id, r.campaign_id, r.status, r.disposition_set_id, coalesce(r.disposition_code, ''),
-           CASE WHEN x.counted THEN r.outcome_local_hour END, CASE WHEN x.counted THEN r.outcome_payment_status END,
-           CASE WHEN x.counted THEN r.outcome_language END,
+           x.hour, CASE WHEN x.hour IS NOT NULL THEN coalesce(r.customer_payment_status, 'unset') END,
+           CASE WHEN x.hour IS NOT NULL THEN coalesce(r.customer_language, 'unset') END,
            sum(r.sign), sum(CASE WHEN r.in_progress_at IS NOT NULL THEN r.sign ELSE 0 END),
            sum(CASE WHEN x.ptp IS NOT NULL THEN r.sign ELSE 0 END), sum(coalesce(x.ptp, 0) * r.sign)
     FROM (SELECT o.*, -1 AS sign FROM old_calls o) r,
-         LATERAL (SELECT counts_as_outcome(r.status) AND r.ended_at IS NOT NULL AS counted,
+         LATERAL (SELECT call_outcome_hour(r.status, r.initiated_at, r.ended_at, r.campaign_timezone) AS hour,
                          try_numeric(r.disposition_data ->> 'ptp_amount') AS ptp) x
     GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
     HAVING sum(r.sign) <> 0 OR sum(CASE WHEN r.in_progress_at IS NOT NULL THEN r.sign ELSE 0 END) <> 0
@@ -159,12 +146,12 @@ BEGIN
                                    outcome_local_hour, outcome_payment_status, outcome_language,
                                    calls, answered, ptp_calls, ptp_amount)
     SELECT r.organization_id, r.campaign_id, r.status, r.disposition_set_id, coalesce(r.disposition_code, ''),
-           CASE WHEN x.counted THEN r.outcome_local_hour END, CASE WHEN x.counted THEN r.outcome_payment_status END,
-           CASE WHEN x.counted THEN r.outcome_language END,
+           x.hour, CASE WHEN x.hour IS NOT NULL THEN coalesce(r.customer_payment_status, 'unset') END,
+           CASE WHEN x.hour IS NOT NULL THEN coalesce(r.customer_language, 'unset') END,
            sum(r.sign), sum(CASE WHEN r.in_progress_at IS NOT NULL THEN r.sign ELSE 0 END),
            sum(CASE WHEN x.ptp IS NOT NULL THEN r.sign ELSE 0 END), sum(coalesce(x.ptp, 0) * r.sign)
     FROM (SELECT o.*, -1 AS sign FROM old_calls o UNION ALL SELECT n.*, 1 AS sign FROM new_calls n) r,
-         LATERAL (SELECT counts_as_outcome(r.status) AND r.ended_at IS NOT NULL AS counted,
+         LATERAL (SELECT call_outcome_hour(r.status, r.initiated_at, r.ended_at, r.campaign_timezone) AS hour,
                          try_numeric(r.disposition_data ->> 'ptp_amount') AS ptp) x
     GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
     HAVING sum(r.sign) <> 0 OR sum(CASE WHEN r.in_progress_at IS NOT NULL THEN r.sign ELSE 0 END) <> 0
@@ -178,13 +165,13 @@ $$;
 INSERT INTO call_tally_deltas (organization_id, campaign_id, status, disposition_set_id, disposition_code,
                                outcome_local_hour, outcome_payment_status, outcome_language,
                                calls, answered, ptp_calls, ptp_amount)
-SELECT organization_id, campaign_id, status, disposition_set_id, coalesce(disposition_code, ''),
-       CASE WHEN counts_as_outcome(status) AND ended_at IS NOT NULL THEN outcome_local_hour END,
-       CASE WHEN counts_as_outcome(status) AND ended_at IS NOT NULL THEN outcome_payment_status END,
-       CASE WHEN counts_as_outcome(status) AND ended_at IS NOT NULL THEN outcome_language END,
-       count(*), count(in_progress_at), count(try_numeric(disposition_data ->> 'ptp_amount')),
-       coalesce(sum(try_numeric(disposition_data ->> 'ptp_amount')), 0)
-FROM calls
+SELECT k.organization_id, k.campaign_id, k.status, k.disposition_set_id, coalesce(k.disposition_code, ''),
+       x.hour, CASE WHEN x.hour IS NOT NULL THEN coalesce(k.customer_payment_status, 'unset') END,
+       CASE WHEN x.hour IS NOT NULL THEN coalesce(k.customer_language, 'unset') END,
+       count(*), count(k.in_progress_at), count(x.ptp), coalesce(sum(x.ptp), 0)
+FROM calls k,
+     LATERAL (SELECT call_outcome_hour(k.status, k.initiated_at, k.ended_at, k.campaign_timezone) AS hour,
+                     try_numeric(k.disposition_data ->> 'ptp_amount') AS ptp) x
 GROUP BY 1, 2, 3, 4, 5, 6, 7, 8;
 
 CREATE TRIGGER calls_tally_insert AFTER INSERT ON calls
