@@ -58,8 +58,8 @@ public class CallService {
      * The insert of a {@code queued} call for every customer a set-based selection chose, as a part of
      * the selecting statement, so the selection, its safeguards and the insert stay one statement that
      * the partial unique indexes on active calls guard. The statement provides the relation
-     * {@code selected (id, phone, position)}; calls are numbered into batches by position and take the
-     * caller numbers in turn.
+     * {@code selected (id, phone, position, payment_status, language)}; calls are numbered into batches
+     * by position, take the caller numbers in turn and keep the customer's payment status and language.
      */
     public SqlPart queuedCallsInsert(QueuedCalls queued) {
         return QueuedCallInsert.of(queued);

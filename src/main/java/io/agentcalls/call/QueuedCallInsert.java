@@ -7,12 +7,14 @@ import java.util.Map;
 
 /**
  * The insert of queued calls as a part of a selecting statement, which provides the relation
- * {@code selected (id, phone, position)}: the customer, its phone, and 1, 2, … in calling order.
+ * {@code selected (id, phone, position, payment_status, language)}: the customer, its phone, 1, 2, …
+ * in calling order, and the customer's payment status and language.
  */
 final class QueuedCallInsert {
 
-    // the customer's payment status and language and the campaign's zone ride along, so the call's
-    // outcome counts where it was made whatever changes later (V160, docs/decisions/0017)
+    // the customer's payment status and language (from the selection, which read them) and the
+    // campaign's zone ride along, so the call's outcome counts where it was made whatever changes
+    // later (V160, docs/decisions/0017)
     private static final String INSERT = """
                 INSERT INTO calls (organization_id, id, campaign_id, customer_id, initiation_id, batch, agent_id,
                                    disposition_set_id, from_number, to_phone, attempt, scheduled_for,
@@ -21,10 +23,8 @@ final class QueuedCallInsert {
                        ((s.position - 1) / :batchSize) + 1, :agentId, :dispositionSetId,
                        (CAST(:fromNumbers AS text[]))[((s.position - 1) % :fromNumberCount) + 1], s.phone,
                        coalesce(n.attempt, 1), CAST(nullif(:startAt, '') AS timestamptz),
-                       c.payment_status, c.language, z.name
+                       s.payment_status, s.language, z.name
                 FROM selected s
-                LEFT JOIN customers c ON c.organization_id = :organizationId AND c.campaign_id = :campaignId
-                    AND c.id = s.id
                 LEFT JOIN campaigns m ON m.organization_id = :organizationId AND m.id = :campaignId
                 LEFT JOIN known_time_zones z ON z.name = m.timezone
                 -- retries name each customer's attempt number; everyone else makes a first call

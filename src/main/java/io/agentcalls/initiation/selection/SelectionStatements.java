@@ -135,9 +135,10 @@ final class SelectionStatements {
      */
     static final String WRITE = SkipReason.withCodes("""
             WITH matched AS NOT MATERIALIZED (
-                -- only what the rest needs: the rows are materialized up to three times, a million at once
+                -- only what the rest needs: the rows are materialized up to three times, a million at once;
+                -- payment status and language go onto the calls (what their outcomes count under)
                 SELECT c.organization_id, c.campaign_id, c.id, c.phone, c.emi_due_date,
-                       coalesce(c.timezone, :campaignTimezone) AS tz ${missingFlags}
+                       coalesce(c.timezone, :campaignTimezone) AS tz, c.payment_status, c.language ${missingFlags}
                 FROM customers c
                 WHERE c.organization_id = :organizationId AND c.campaign_id = :campaignId AND (${filter})
             ),
