@@ -23,20 +23,6 @@ bench_jar() {
   printf '%s\n' "$jar"
 }
 
-# A TCP port nothing listens on.
-bench_free_port() {
-  local port
-  for _ in $(seq 1 50); do
-    port=$((20000 + RANDOM % 40000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-      printf '%s\n' "$port"
-      return 0
-    fi
-  done
-  echo "no free port found" >&2
-  return 1
-}
-
 # bench_start_server <work dir> [extra java options...]: a fresh data folder under the work dir,
 # -Xmx512m. Sets BENCH_PID and BENCH_URL; the server log is <work dir>/server.log. Runs the jar, or
 # the compiled classes when BENCH_SERVER_CLASSPATH is set.
@@ -51,21 +37,29 @@ bench_start_server() {
     jar=$(bench_jar)
     launch=(-jar "$jar")
   fi
-  port=$(bench_free_port)
   rm -rf "$work/data"
   mkdir -p "$work/data"
-  BENCH_URL="http://127.0.0.1:$port"
-  bench_log "starting ${launch[-1]##*/} on port $port (data in $work/data)"
+  bench_log "starting ${launch[-1]##*/} (data in $work/data)"
   # rate limits stay on (their cost is part of what is measured) but far above what the load sends
-  SERVER_PORT=$port AGENTCALLS_DATA_DIR="$work/data" AGENTCALLS_ADMIN_TOKEN="$BENCH_ADMIN_TOKEN" \
+  # port 0: the server binds a port of its own choosing, read back from its log (a port probed free
+  # beforehand can be taken before the server binds it, as its own PostgreSQL once did)
+  SERVER_PORT=0 AGENTCALLS_DATA_DIR="$work/data" AGENTCALLS_ADMIN_TOKEN="$BENCH_ADMIN_TOKEN" \
     AGENTCALLS_ACTUATOR_TOKEN="$BENCH_ACTUATOR_TOKEN" \
     AGENTCALLS_RATELIMITS_INITIATIONS_PERMINUTE=100000000 AGENTCALLS_RATELIMITS_INITIATIONS_BURST=1000000 \
     AGENTCALLS_RATELIMITS_DRYRUNS_PERMINUTE=100000000 AGENTCALLS_RATELIMITS_DRYRUNS_BURST=1000000 \
     AGENTCALLS_RATELIMITS_API_PERMINUTE=100000000 AGENTCALLS_RATELIMITS_API_BURST=1000000 \
     java -Xmx512m "$@" "${launch[@]}" >"$work/server.log" 2>&1 &
   BENCH_PID=$!
+  BENCH_URL=""
   for _ in $(seq 1 240); do
-    if curl -fsS "$BENCH_URL/actuator/health" 2>/dev/null | grep -q '"UP"'; then
+    if [[ -z "$BENCH_URL" ]]; then
+      port=$(grep -o "Tomcat started on port [0-9]*" "$work/server.log" 2>/dev/null | grep -o "[0-9]*$" | head -n 1 || true)
+      if [[ -n "$port" ]]; then
+        BENCH_URL="http://127.0.0.1:$port"
+        bench_log "listening on port $port"
+      fi
+    fi
+    if [[ -n "$BENCH_URL" ]] && curl -fsS "$BENCH_URL/actuator/health" 2>/dev/null | grep -q '"UP"'; then
       bench_log "server is up (pid $BENCH_PID)"
       return 0
     fi

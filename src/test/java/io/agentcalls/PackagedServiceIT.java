@@ -47,8 +47,6 @@ class PackagedServiceIT {
     void theJarStartsWithZeroConfigurationAndAnswersTheReadmesCall() throws Exception {
         Path jar = Path.of(System.getProperty("packaged.jar", "target/agentcalls-0.1.0-SNAPSHOT.jar"));
         assertThat(jar).as("built by mvn package before this phase").exists();
-        int port = ServiceProcess.freePort();
-        String base = "http://localhost:" + port;
         Path log = dataDir.resolve("service.log");
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder builder = new ProcessBuilder(List.of(
@@ -56,11 +54,12 @@ class PackagedServiceIT {
                 "-Xmx512m",
                 "-jar",
                 jar.toAbsolutePath().toString(),
-                "--server.port=" + port,
+                "--server.port=" + ServiceProcess.ANY_PORT,
                 "--agentcalls.data-dir=" + dataDir.resolve("data")));
         builder.environment().put("AGENTCALLS_DEMO", "true");
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
         service = builder.start();
+        String base = "http://localhost:" + ServiceProcess.listeningPort(service, log);
 
         await().atMost(Duration.ofSeconds(240))
                 .pollInterval(Duration.ofMillis(500))

@@ -56,9 +56,8 @@ class CrashRecoveryProcessTest {
         runnerServer.stubFor(WireMock.post("/batches")
                 .willReturn(WireMock.aResponse().withStatus(200).withFixedDelay(400)));
         Path dataDir = Files.createTempDirectory(Path.of("target"), "crash-test-");
-        int port = ServiceProcess.freePort();
 
-        service = ServiceProcess.start(dataDir, port, "service-1.log", runnerServer.baseUrl());
+        service = ServiceProcess.start(dataDir, ServiceProcess.ANY_PORT, "service-1.log", runnerServer.baseUrl());
         ServiceProcess.Campaign campaign = service.campaign(CUSTOMERS);
         service.initiateInBackground(campaign, "crash-key");
         await().atMost(Duration.ofSeconds(60)).until(() -> runner.received.size() >= 2_000);
@@ -66,7 +65,7 @@ class CrashRecoveryProcessTest {
         assertThat(runner.received.size()).isLessThan(CUSTOMERS);
 
         long killedAt = System.nanoTime();
-        service = ServiceProcess.start(dataDir, port, "service-2.log", runnerServer.baseUrl());
+        service = ServiceProcess.start(dataDir, ServiceProcess.ANY_PORT, "service-2.log", runnerServer.baseUrl());
         // the restart is measured from the service answering again: how long a JVM and PostgreSQL take
         // to start is the machine's, and the restarted node resumes the work at start in any case
         long restartedAt = System.nanoTime();

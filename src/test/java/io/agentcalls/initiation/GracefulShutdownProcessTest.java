@@ -48,10 +48,10 @@ class GracefulShutdownProcessTest {
         runnerServer.stubFor(WireMock.post("/batches")
                 .willReturn(WireMock.aResponse().withStatus(200).withFixedDelay(1_500)));
         Path dataDir = Files.createTempDirectory(Path.of("target"), "shutdown-test-");
-        int port = ServiceProcess.freePort();
         String grace = "--spring.lifecycle.timeout-per-shutdown-phase=1s";
 
-        service = ServiceProcess.start(dataDir, port, "service-1.log", runnerServer.baseUrl(), grace);
+        service =
+                ServiceProcess.start(dataDir, ServiceProcess.ANY_PORT, "service-1.log", runnerServer.baseUrl(), grace);
         ServiceProcess.Campaign campaign = service.campaign(CUSTOMERS);
         service.initiateInBackground(campaign);
         await().atMost(Duration.ofSeconds(60)).until(() -> runner.received.size() >= 2_000);
@@ -66,7 +66,8 @@ class GracefulShutdownProcessTest {
         assertThat(Files.readString(dataDir.resolve("service-1.log")))
                 .containsPattern("Stopping node-\\S+: handed back the leases of 1 initiations being dispatched");
 
-        service = ServiceProcess.start(dataDir, port, "service-2.log", runnerServer.baseUrl(), grace);
+        service =
+                ServiceProcess.start(dataDir, ServiceProcess.ANY_PORT, "service-2.log", runnerServer.baseUrl(), grace);
         long restartedAt = System.nanoTime();
         try (Connection db = ServiceProcess.database(dataDir)) {
             await().atMost(Duration.ofSeconds(60))

@@ -84,16 +84,12 @@ class TwoNodesProcessTest {
         Path firstDir = Files.createTempDirectory(Path.of("target"), "two-nodes-1-");
         Path secondDir = Files.createTempDirectory(Path.of("target"), "two-nodes-2-");
         first = ServiceProcess.start(
-                firstDir,
-                ServiceProcess.freePort(),
-                "node-1.log",
-                runnerServer.baseUrl(),
-                common.toArray(String[]::new));
+                firstDir, ServiceProcess.ANY_PORT, "node-1.log", runnerServer.baseUrl(), common.toArray(String[]::new));
         List<String> onFirstsDatabase = new ArrayList<>(common);
         onFirstsDatabase.addAll(ServiceProcess.databaseOf(firstDir));
         second = ServiceProcess.start(
                 secondDir,
-                ServiceProcess.freePort(),
+                ServiceProcess.ANY_PORT,
                 "node-2.log",
                 runnerServer.baseUrl(),
                 onFirstsDatabase.toArray(String[]::new));

@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -29,6 +31,9 @@ public final class ServiceProcess {
     private static final String RUNNER_SECRET = "process-runner-secret-0123456789abcdef0123456789";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    /** The port to {@link #start} a service on when any will do: the one it binds itself. */
+    public static final int ANY_PORT = 0;
+
     public final Process process;
     public final String base;
 
@@ -40,7 +45,12 @@ public final class ServiceProcess {
     /** An organization's campaign of {@code customers}, ready to initiate with {@link #initiateBody}. */
     public record Campaign(String key, String id, String initiateBody) {}
 
-    /** Starts the service and waits until it answers; its output goes to {@code log} in the data folder. */
+    /**
+     * Starts the service and waits until it answers; its output goes to {@code log} in the data folder.
+     * With {@link #ANY_PORT} the service binds a port of its own choosing, read back from its log: a
+     * port probed free beforehand can be taken by anything else on the machine before the service
+     * binds it.
+     */
     public static ServiceProcess start(Path dataDir, int port, String log, String runnerUrl, String... extra)
             throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
@@ -57,16 +67,18 @@ public final class ServiceProcess {
                 "--agentcalls.runner.secret=" + RUNNER_SECRET));
         command.addAll(List.of(extra));
         ProcessBuilder builder = new ProcessBuilder(command);
-        builder.redirectErrorStream(true).redirectOutput(dataDir.resolve(log).toFile());
+        Path logFile = dataDir.resolve(log);
+        builder.redirectErrorStream(true).redirectOutput(logFile.toFile());
         Process process = builder.start();
-        ServiceProcess service = new ServiceProcess(process, port);
+        int listening = port != ANY_PORT ? port : listeningPort(process, logFile);
+        ServiceProcess service = new ServiceProcess(process, listening);
         // a loaded shared machine (several builds at once) can take minutes to start a JVM and PostgreSQL
         await().atMost(Duration.ofSeconds(300))
                 .pollInterval(Duration.ofMillis(500))
                 .ignoreExceptions()
                 .until(() -> {
                     if (!process.isAlive()) {
-                        throw new AssertionError("service exited; see " + dataDir.resolve(log));
+                        throw new AssertionError("service exited; see " + logFile);
                     }
                     return HTTP.send(
                                             HttpRequest.newBuilder(URI.create(service.base + "/actuator/health"))
@@ -76,6 +88,25 @@ public final class ServiceProcess {
                             == 200;
                 });
         return service;
+    }
+
+    private static final Pattern TOMCAT_STARTED = Pattern.compile("Tomcat started on port (\\d+)");
+
+    /** The port a service started on {@link #ANY_PORT} bound, as its log says once it has. */
+    public static int listeningPort(Process process, Path log) {
+        // a loaded shared machine can take minutes to start a JVM and PostgreSQL
+        return await().atMost(Duration.ofSeconds(300))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> {
+                            String output = Files.exists(log) ? Files.readString(log) : "";
+                            if (!process.isAlive()) {
+                                throw new AssertionError("the service exited before listening:%n%s".formatted(output));
+                            }
+                            Matcher started = TOMCAT_STARTED.matcher(output);
+                            return started.find() ? Integer.parseInt(started.group(1)) : 0;
+                        },
+                        bound -> bound > 0);
     }
 
     /** A new organization with a campaign open all day, an agent, a disposition set, a number, customers. */
@@ -217,6 +248,7 @@ public final class ServiceProcess {
         return Long.parseLong(single(db, sql));
     }
 
+    /** A port nothing listened on a moment ago: for an address that must refuse, never to start a server on. */
     public static int freePort() throws Exception {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
