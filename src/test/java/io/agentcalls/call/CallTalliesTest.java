@@ -17,6 +17,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -156,6 +158,45 @@ class CallTalliesTest extends ApiTest {
         assertThat(deltas(c)).as("everything folded").isZero();
         assertEqualsRecount(c);
         assertThat(recount(c, RECOUNT_GROUPS)).as("the test changed many calls").hasSizeGreaterThan(15);
+    }
+
+    /**
+     * An update that changes no counted column writes no delta (the trigger returns after comparing
+     * the two images), so each counted column, changed alone, must be one the comparison sees.
+     */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "status = 'no_answer'",
+                "initiated_at = initiated_at - interval '2 days 3 hours'",
+                "ended_at = NULL",
+                "in_progress_at = CASE WHEN in_progress_at IS NULL THEN now() END",
+                "disposition_code = 'RTP'",
+                "disposition_data = '{\"ptp_amount\":\"12.50\"}'",
+                "disposition_set_id = :otherSet",
+                "customer_payment_status = 'partial'",
+                "customer_language = 'english'",
+                "campaign_timezone = 'America/New_York'"
+            })
+    void anyCountedColumnChangedAloneMovesTheFigures(String change) {
+        Campaign c = campaign();
+        String otherSet = fixtures.dispositionSet(c.org);
+        String call = fixtures.call(c.org, c.id, c.set, "completed", c.customers.get(0), null, null);
+        jdbc.sql("""
+                        UPDATE calls SET initiated_at = now() - interval '1 hour', ended_at = now(),
+                                         in_progress_at = now() - interval '50 minutes', disposition_code = 'PTP',
+                                         disposition_data = '{"ptp_amount":"900"}', customer_payment_status = 'pending',
+                                         customer_language = 'hindi', campaign_timezone = 'Asia/Kolkata'
+                        WHERE id = :id
+                        """).param("id", call).update();
+        long before = deltas(c);
+
+        jdbc.sql("UPDATE calls SET " + change + " WHERE id = :id")
+                .params(Map.of("id", call, "otherSet", otherSet))
+                .update();
+
+        assertThat(deltas(c)).as("a delta for: %s", change).isGreaterThan(before);
+        assertEqualsRecount(c);
     }
 
     @Test
