@@ -156,7 +156,7 @@ report_table() {
   events_ratio=$(report_ratio "$events_rate" "$events_bare_rate")
   echo
   echo "agentcalls benchmark: $customers customers, $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-  echo "machine: $(bench_machine); load average before $load_before, after $load_after"
+  echo "machine: $(bench_machine); load average before $load_before, after $load_after; dialer $dialer"
   echo
   printf '| %-34s | %-26s | %-30s | %-22s |\n' "measurement" "service" "bare baseline" "target"
   printf '|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..36})" "$(printf -- '-%.0s' {1..28})" \
@@ -190,6 +190,7 @@ report_json() {
     printf '  "machine": "%s",\n  "loadAverageBefore": "%s",\n  "loadAverageAfter": "%s",\n' \
       "$(bench_machine | sed 's/"/\\"/g')" "$load_before" "$load_after"
     printf '  "commit": "%s",\n' "$(git -C "$BENCH_ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+    printf '  "dialer": "%s",\n' "$dialer"
     printf '  "import": {"seconds": %s, "rowsPerSecond": %s},\n' "$import_seconds" "$import_rate"
     printf '  "dryRun": {"requests": 20, "medianMs": %s, "p99Ms": %s, "customersSelected": %s, "bareFilterCountMedianMs": %s, "bareFilterCountP99Ms": %s},\n' \
       "$dry_median" "$dry_p99" "$dry_selected" "$filter_median" "$filter_p99"

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # The benchmark suite: bench/run.sh [--customers N] [--smoke] [--load-seconds S] [--no-scaling] [--jfr]
+#                                  [--dialer-idle]
 #
 # Builds the service, starts it on a fresh embedded PostgreSQL with -Xmx512m, and measures in turn,
 # each beside its bare baseline where one exists:
@@ -19,6 +20,8 @@
 #   --load-seconds S   length of each load run (default 30)
 #   --no-scaling       skip the 10k/100k runs
 #   --jfr              record the server with Java Flight Recorder into bench/work/run/server.jfr
+#   --dialer-idle      the built-in runner's dialer never polls (AGENTCALLS_DIAL_POLL_INTERVAL=1h): the
+#                      initiations are measured alone, not beside the dialing of the calls they queue
 #   --console [...]    instead, the console's page bench: bench/console.sh [--customers N] [--calls N]
 # Environment: BENCH_WORK_DIR (default bench/work/run), BENCH_RESULTS_DIR (default bench/results),
 # BENCH_SERVER_CLASSPATH (run the server from these classes instead of the jar; the smoke test does).
@@ -30,6 +33,7 @@ event_warmup="" # EventsBench's own warm-up unless a smoke run
 load_seconds=30
 scaling=true
 jfr=false
+dialer=live
 while (($#)); do
   case "$1" in
     --customers) customers=${2:?}; shift 2 ;;
@@ -37,8 +41,9 @@ while (($#)); do
     --load-seconds) load_seconds=${2:?}; shift 2 ;;
     --no-scaling) scaling=false; shift ;;
     --jfr) jfr=true; shift ;;
+    --dialer-idle) dialer=idle; shift ;;
     --console) shift; exec "$(dirname "$0")/console.sh" "$@" ;; # the console's pages (issue 14)
-    *) echo "usage: bench/run.sh [--customers N] [--smoke] [--load-seconds S] [--no-scaling] [--jfr]" >&2; exit 2 ;;
+    *) echo "usage: bench/run.sh [--customers N] [--smoke] [--load-seconds S] [--no-scaling] [--jfr] [--dialer-idle]" >&2; exit 2 ;;
   esac
 done
 [[ "$customers" =~ ^[0-9]+$ && "$customers" -ge 1000 ]] || { echo "--customers must be at least 1000" >&2; exit 2; }
@@ -63,6 +68,10 @@ fi
 # the simulated runner accepts every call at once and plays none of them on: the suite measures our
 # work, not the simulated calls' (the variable is ignored by builds without call playback)
 export AGENTCALLS_RUNNER_SIMULATED_PLAY_CALLS=false
+if [[ "$dialer" == idle ]]; then
+  # every poller waits one interval before its first pass, so in an hour the dialer never runs
+  export AGENTCALLS_DIAL_POLL_INTERVAL=1h
+fi
 BENCH_RUNNER_SECRET="bench-runner-secret-$RANDOM$RANDOM-$RANDOM$RANDOM-$RANDOM$RANDOM"
 export AGENTCALLS_RUNNER_SECRET=$BENCH_RUNNER_SECRET
 bench_start_server "$work" "${java_options[@]}"
