@@ -1,10 +1,12 @@
 package io.agentcalls.call;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.agentcalls.support.ApiTest;
 import io.agentcalls.support.CallingSetup;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,11 +114,10 @@ class CallTalliesTest extends ApiTest {
                 }
                 case 6 -> {
                     if (!calls.isEmpty()) {
-                        long before = deltas(c);
-                        touchUncountedColumns(calls.get(random.nextInt(calls.size())));
-                        assertThat(deltas(c))
+                        String call = calls.get(random.nextInt(calls.size()));
+                        assertThat(deltasWrittenBy(c, () -> touchUncountedColumns(call)))
                                 .as("a lease or transcript update is not a change of any figure")
-                                .isEqualTo(before);
+                                .isZero();
                     }
                 }
                 case 7 -> {
@@ -189,13 +190,14 @@ class CallTalliesTest extends ApiTest {
                                          customer_language = 'hindi', campaign_timezone = 'Asia/Kolkata'
                         WHERE id = :id
                         """).param("id", call).update();
-        long before = deltas(c);
 
-        jdbc.sql("UPDATE calls SET " + change + " WHERE id = :id")
-                .params(Map.of("id", call, "otherSet", otherSet))
-                .update();
+        long written = deltasWrittenBy(
+                c,
+                () -> jdbc.sql("UPDATE calls SET " + change + " WHERE id = :id")
+                        .params(Map.of("id", call, "otherSet", otherSet))
+                        .update());
 
-        assertThat(deltas(c)).as("a delta for: %s", change).isGreaterThan(before);
+        assertThat(written).as("a delta for: %s", change).isPositive();
         assertEqualsRecount(c);
     }
 
@@ -438,6 +440,24 @@ class CallTalliesTest extends ApiTest {
                                          recording_url = 'https://recordings.example/' || id, attempt = attempt + 1
                         WHERE id = :id
                         """).param("id", call).update();
+    }
+
+    /**
+     * The deltas a change writes, counted with the folds held off: the compactor runs every second
+     * beside the test and would otherwise fold them away between the two counts.
+     */
+    private long deltasWrittenBy(Campaign c, Runnable change) {
+        return await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> transactions.execute(tx -> {
+                            if (!tallies.tryFoldLock()) {
+                                return -1L; // a fold is running: try again when it has committed
+                            }
+                            long before = deltas(c);
+                            change.run();
+                            return deltas(c) - before;
+                        }),
+                        written -> written >= 0);
     }
 
     private long deltas(Campaign c) {
