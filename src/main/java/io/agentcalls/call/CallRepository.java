@@ -1,6 +1,7 @@
 package io.agentcalls.call;
 
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -13,6 +14,27 @@ class CallRepository {
             WITH c AS (
                 UPDATE calls k SET status = 'initiated', initiated_at = now(), updated_at = now()
                 WHERE k.organization_id = :organizationId AND k.id = ANY(:ids) AND k.status = 'queued'
+                RETURNING k.*)
+            SELECT %s, CAST(NULL AS text) AS disposition_label FROM c
+            """.formatted(CallRowMapper.COLUMNS);
+    // Accepted by the built-in runner: initiated and into its dial queue in one write of each row, so
+    // the row's indexes are updated once (the dial columns are indexed: the acceptance is never HOT).
+    // Each call waits until :from or its scheduledFor, whichever is later (greatest skips a NULL), and
+    // expires after the campaign's expireAfter from then. A call an older node already put in the
+    // queue keeps its dial times.
+    private static final String MARK_INITIATED_INTO_DIAL_QUEUE = """
+            WITH c AS (
+                UPDATE calls k SET status = 'initiated', initiated_at = now(), updated_at = now(),
+                    dial_state = coalesce(k.dial_state, 'waiting'),
+                    dial_after = CASE WHEN k.dial_state IS NULL
+                                      THEN greatest(CAST(:from AS timestamptz), k.scheduled_for) ELSE k.dial_after END,
+                    expires_at = CASE WHEN k.dial_state IS NULL
+                                      THEN greatest(CAST(:from AS timestamptz), k.scheduled_for)
+                                           + cp.expire_after_seconds * interval '1 second'
+                                      ELSE k.expires_at END
+                FROM campaigns cp
+                WHERE k.organization_id = :organizationId AND k.id = ANY(:ids) AND k.status = 'queued'
+                  AND cp.organization_id = k.organization_id AND cp.id = k.campaign_id
                 RETURNING k.*)
             SELECT %s, CAST(NULL AS text) AS disposition_label FROM c
             """.formatted(CallRowMapper.COLUMNS);
@@ -114,10 +136,18 @@ class CallRepository {
         this.mapper = mapper;
     }
 
-    List<CallRow> markInitiated(String organizationId, List<String> ids) {
+    List<CallRow> markInitiated(String organizationId, AcceptedCalls accepted) {
+        if (accepted.intoDialQueue()) {
+            return jdbc.sql(MARK_INITIATED_INTO_DIAL_QUEUE)
+                    .param("organizationId", organizationId)
+                    .param("ids", accepted.ids().toArray(String[]::new))
+                    .param("from", accepted.dialQueueFrom().atOffset(ZoneOffset.UTC))
+                    .query(mapper)
+                    .list();
+        }
         return jdbc.sql(MARK_INITIATED)
                 .param("organizationId", organizationId)
-                .param("ids", ids.toArray(String[]::new))
+                .param("ids", accepted.ids().toArray(String[]::new))
                 .query(mapper)
                 .list();
     }

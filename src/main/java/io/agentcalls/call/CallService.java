@@ -92,7 +92,7 @@ public class CallService {
     @Transactional
     public DispatchOutcome recordDispatchOutcome(
             String organizationId, List<String> accepted, List<FailedCall> failed) {
-        return recordDispatchOutcome(organizationId, accepted, failed, List.of());
+        return recordDispatchOutcome(organizationId, AcceptedCalls.heldByRunner(accepted), failed, List.of());
     }
 
     /**
@@ -101,12 +101,13 @@ public class CallService {
      * the same transaction the runner is told to cancel them ({@link CallsCancelled}, which the runner
      * module writes to its outbox). Until the runner acknowledges that cancel they hold their customer
      * and phone like active calls and count against the attempt caps; runner events that show one was
-     * placed after all move it on through the status machine.
+     * placed after all move it on through the status machine. Calls the built-in runner accepted enter
+     * its dial queue in the same statement that marks them initiated ({@link AcceptedCalls}).
      */
     @Transactional
     public DispatchOutcome recordDispatchOutcome(
-            String organizationId, List<String> accepted, List<FailedCall> failed, List<FailedCall> ambiguous) {
-        List<CallRow> initiated = accepted.isEmpty() ? List.of() : calls.markInitiated(organizationId, accepted);
+            String organizationId, AcceptedCalls accepted, List<FailedCall> failed, List<FailedCall> ambiguous) {
+        List<CallRow> initiated = accepted.ids().isEmpty() ? List.of() : calls.markInitiated(organizationId, accepted);
         List<CallRow> refused =
                 failed.isEmpty() ? List.of() : calls.markFailedToInitiate(organizationId, failed, false);
         List<CallRow> unsure =

@@ -41,15 +41,6 @@ public class DialQueue {
     }
 
     /**
-     * The built-in runner accepts queued calls into its dial queue: each waits until its startAt (or
-     * {@code now}) and expires after the campaign's expireAfter. Idempotent: a call accepted before,
-     * or no longer queued, is left as it is.
-     */
-    public int accept(String organizationId, List<String> callIds, Instant now) {
-        return callIds.isEmpty() ? 0 : transactions.execute(tx -> queue.accept(organizationId, callIds, now));
-    }
-
-    /**
      * One pass of the dial queue at {@code now}: the dial-time safeguards over the due calls of active
      * campaigns, then the claim of those that pass, within the pacing caps, for {@code node}; nothing
      * when another node holds the pass. The claimed calls are this node's to dial and record.

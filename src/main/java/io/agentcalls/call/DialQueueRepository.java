@@ -32,14 +32,6 @@ class DialQueueRepository {
 
     record Guarded(String organizationId, String callId, String guard) {}
 
-    int accept(String organizationId, List<String> ids, Instant now) {
-        return jdbc.sql(ACCEPT)
-                .param("organizationId", organizationId)
-                .param("ids", ids.toArray(String[]::new))
-                .param("now", utc(now))
-                .update();
-    }
-
     boolean tryDialLock() {
         return jdbc.sql(TRY_DIAL_LOCK)
                 .param("key", DIAL_LOCK)

@@ -16,18 +16,7 @@ final class DialStatements {
 
     static final String IN_FLIGHT = "('dialing', 'placed', 'unknown')";
 
-    /** Accepted by the built-in runner: the call waits for its startAt (or now) and expires after that. */
-    static final String ACCEPT = """
-            UPDATE calls k
-            SET dial_state = 'waiting',
-                dial_after = greatest(CAST(:now AS timestamptz), coalesce(k.scheduled_for, CAST(:now AS timestamptz))),
-                expires_at = greatest(CAST(:now AS timestamptz), coalesce(k.scheduled_for, CAST(:now AS timestamptz)))
-                             + c.expire_after_seconds * interval '1 second'
-            FROM campaigns c
-            WHERE k.organization_id = :organizationId AND k.id = ANY(:ids) AND k.status = 'queued'
-              AND k.dial_state IS NULL
-              AND c.organization_id = k.organization_id AND c.id = k.campaign_id
-            """;
+    // The acceptance into the queue is written with the call's initiated status (CallRepository).
 
     /** Of these calls, those a provider placed (not the simulator): to hang up after a cancel. */
     static final String PLACED_AT_PROVIDERS = """

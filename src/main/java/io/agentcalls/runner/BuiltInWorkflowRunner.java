@@ -1,6 +1,5 @@
 package io.agentcalls.runner;
 
-import io.agentcalls.call.CallService;
 import io.agentcalls.call.DialQueue;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -11,10 +10,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The default runner when no runner URL is set: accepts a batch by writing its calls into the dial
- * queue (the calls themselves, in the database) before it answers, so {@code initiated} means
- * "accepted" and survives any crash; the {@link Dialer} on every node places them over time through
- * the voice providers. For tests and demos it can misbehave on purpose: whether a batch fails, times
+ * The default runner when no runner URL is set: accepts a batch into its dial queue (the calls
+ * themselves, in the database). Its answer names when the accepted calls become due, and the
+ * dispatch writes them into the queue in the same statement that marks them {@code initiated}, so
+ * "initiated" means "accepted" and survives any crash, and each call is written once; the
+ * {@link Dialer} on every node places them over time through the voice providers. For tests and demos it can misbehave on purpose: whether a batch fails, times
  * out or a call is rejected is decided from a hash of the batch or call id, so the same input
  * misbehaves the same way in every run.
  */
@@ -23,7 +23,6 @@ public class BuiltInWorkflowRunner implements WorkflowRunner {
     private static final Logger log = LoggerFactory.getLogger(BuiltInWorkflowRunner.class);
 
     private final AtomicReference<SimulatedRunnerSettings> settings;
-    private final CallService calls;
     private final DialQueue dialQueue;
     private final Clock clock;
     private final SimulatedCallPlayer player;
@@ -31,13 +30,11 @@ public class BuiltInWorkflowRunner implements WorkflowRunner {
 
     BuiltInWorkflowRunner(
             SimulatedRunnerSettings settings,
-            CallService calls,
             DialQueue dialQueue,
             Clock clock,
             SimulatedCallPlayer player,
             DialRouting routing) {
         this.settings = new AtomicReference<>(settings);
-        this.calls = calls;
         this.dialQueue = dialQueue;
         this.clock = clock;
         this.player = player;
@@ -73,21 +70,12 @@ public class BuiltInWorkflowRunner implements WorkflowRunner {
                 accepted.add(call.callId());
             }
         }
-        queue(batch.organizationId(), accepted);
         log.debug(
-                "Built-in runner queued batch {} ({} calls)",
+                "Built-in runner accepted batch {} ({} of {} calls)",
                 batch.batchId(),
+                accepted.size(),
                 batch.calls().size());
-        return new BatchOutcome(accepted, rejected);
-    }
-
-    /** Accepted means in the dial queue, durably, before the answer goes back. */
-    private void queue(String organizationId, List<String> accepted) {
-        try {
-            dialQueue.accept(organizationId, accepted, clock.instant());
-        } catch (RuntimeException e) {
-            throw RunnerFailure.because("The built-in runner could not queue the calls", e);
-        }
+        return new BatchOutcome(accepted, rejected, clock.instant());
     }
 
     /**

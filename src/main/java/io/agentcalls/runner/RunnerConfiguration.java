@@ -1,6 +1,5 @@
 package io.agentcalls.runner;
 
-import io.agentcalls.call.CallService;
 import io.agentcalls.common.Ids;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -38,7 +37,6 @@ class RunnerConfiguration {
             RunnerSignature signature,
             ObjectMapper objectMapper,
             SimulatedCallPlayer player,
-            CallService calls,
             io.agentcalls.call.DialQueue dialQueue,
             DialRouting routing,
             Clock clock) {
@@ -46,8 +44,7 @@ class RunnerConfiguration {
             log.info(
                     "AGENTCALLS_RUNNER_URL is unset: using the built-in runner (the simulator {})",
                     player.enabled() ? "plays calls" : "does not play calls");
-            return new BuiltInWorkflowRunner(
-                    properties.simulated().misbehaviour(), calls, dialQueue, clock, player, routing);
+            return new BuiltInWorkflowRunner(properties.simulated().misbehaviour(), dialQueue, clock, player, routing);
         }
         log.info("Using the HTTP workflow runner at {} (timeout {})", properties.url(), properties.timeout());
         return new HttpWorkflowRunner(properties.url(), properties.timeout(), signature, objectMapper);

@@ -2,6 +2,7 @@ package io.agentcalls.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agentcalls.call.AcceptedCalls;
 import io.agentcalls.call.CallFixtures;
 import io.agentcalls.call.CallService;
 import io.agentcalls.call.DialQueue;
@@ -252,8 +253,10 @@ class DialSafeguardsTest extends ApiTest {
                 .param("customer", customer)
                 .param("id", call)
                 .update();
-        assertThat(dialQueue.accept(org, List.of(call), at)).isEqualTo(1);
-        calls.recordDispatchOutcome(org, List.of(call), List.of());
+        assertThat(calls.recordDispatchOutcome(
+                                org, AcceptedCalls.intoDialQueue(List.of(call), at), List.of(), List.of())
+                        .initiated())
+                .isEqualTo(1);
         return call;
     }
 

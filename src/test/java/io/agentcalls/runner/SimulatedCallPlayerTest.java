@@ -153,7 +153,7 @@ class SimulatedCallPlayerTest extends ApiTest {
                 set,
                 batchCalls));
         assertThat(outcome.accepted()).containsExactlyElementsOf(ids);
-        calls.recordDispatchOutcome(org, outcome.accepted(), List.of());
+        calls.recordDispatchOutcome(org, outcome.acceptedCalls(), List.of(), List.of());
     }
 
     private boolean isFinal(String id) {

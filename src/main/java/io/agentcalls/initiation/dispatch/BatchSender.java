@@ -1,5 +1,6 @@
 package io.agentcalls.initiation.dispatch;
 
+import io.agentcalls.call.AcceptedCalls;
 import io.agentcalls.call.CallService;
 import io.agentcalls.call.CallService.FailedCall;
 import io.agentcalls.initiation.dispatch.QueuedBatchRepository.ClaimedCall;
@@ -47,7 +48,7 @@ class BatchSender {
     }
 
     BatchResult send(DispatchPlan plan, int batch, List<ClaimedCall> read) {
-        List<String> accepted = List.of();
+        AcceptedCalls accepted = AcceptedCalls.heldByRunner(List.of());
         List<FailedCall> failed = new ArrayList<>();
         List<FailedCall> ambiguous = new ArrayList<>();
         List<ClaimedCall> claimed = new ArrayList<>(read.size());
@@ -65,27 +66,27 @@ class BatchSender {
             BatchOutcome outcome = runner.submit(runnerBatch(plan, batch, claimed));
             Set<String> ids =
                     new HashSet<>(claimed.stream().map(ClaimedCall::callId).toList());
-            accepted = outcome.accepted().stream().filter(ids::remove).toList();
+            accepted = outcome.acceptedCalls(
+                    outcome.accepted().stream().filter(ids::remove).toList());
             outcome.rejected().stream()
                     .filter(r -> ids.remove(r.callId()))
                     .forEach(r -> failed.add(new FailedCall(r.callId(), r.reason())));
             ids.forEach(id -> failed.add(new FailedCall(id, NOT_ACKNOWLEDGED)));
         } catch (RunnerFailure e) {
             log.warn("Batch {} of initiation {} failed: {}", batch, plan.initiationId(), e.getMessage());
-            accepted = List.of();
             // after a timeout or reset the runner may hold the calls: they are cancelled, not forgotten
             List<FailedCall> target = e.ambiguous() ? ambiguous : failed;
             claimed.forEach(c -> target.add(new FailedCall(c.callId(), e.getMessage())));
         } catch (RuntimeException e) {
             log.error("Batch {} of initiation {} failed unexpectedly", batch, plan.initiationId(), e);
-            accepted = List.of();
+            accepted = AcceptedCalls.heldByRunner(List.of());
             claimed.forEach(c -> failed.add(new FailedCall(c.callId(), INTERNAL_ERROR)));
         }
         return record(plan, batch, accepted, failed, ambiguous);
     }
 
     private BatchResult record(
-            DispatchPlan plan, int batch, List<String> accepted, List<FailedCall> failed, List<FailedCall> ambiguous) {
+            DispatchPlan plan, int batch, AcceptedCalls accepted, List<FailedCall> failed, List<FailedCall> ambiguous) {
         CallService.DispatchOutcome written =
                 calls.recordDispatchOutcome(plan.organizationId(), accepted, failed, ambiguous);
         List<FailedCall> all = new ArrayList<>(failed);
